@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
 import org.cgp.chain.Chain;
 import org.cgp.llm.LlmConfig;
+import org.cgp.llm.TagCleaner;
 import org.cgp.llm.LlmProviders;
 import org.cgp.miner.Miner;
 import org.cgp.miner.MinerConfig;
@@ -20,10 +21,10 @@ import picocli.CommandLine.Option;
 public final class MinerCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Option(names = "--axon.port", defaultValue = "8091", description = "Port to listen on (default: ${DEFAULT-VALUE})")
-    int port;
+    @Option(names = "--axon.port", description = "Port to listen on (default: " + MinerConfig.DEFAULT_PORT + ")")
+    Integer port;
 
-    @Option(names = "--axon.ip", defaultValue = "0.0.0.0", description = "Address to bind (default: ${DEFAULT-VALUE})")
+    @Option(names = "--axon.ip", description = "Address to bind (default: " + MinerConfig.DEFAULT_HOST + ")")
     String ip;
 
     @Option(names = "--axon.external_ip", description = "IP announced on chain (default: the bind address)")
@@ -32,8 +33,8 @@ public final class MinerCommand implements Callable<Integer> {
     @Option(names = "--axon.external_port", description = "Port announced on chain (default: --axon.port)")
     Integer externalPort;
 
-    @Option(names = "--axon.max_body_bytes", defaultValue = "1048576", description = "Largest request body (default: ${DEFAULT-VALUE})")
-    int maxBody;
+    @Option(names = "--axon.max_body_bytes", description = "Largest request body (default: " + MinerConfig.DEFAULT_MAX_BODY_BYTES + ")")
+    Integer maxBody;
 
     @Option(names = "--blacklist.allow_non_registered", description = "Accept signed callers that are not registered")
     boolean allowNonRegistered;
@@ -45,16 +46,25 @@ public final class MinerCommand implements Callable<Integer> {
     @Option(names = "--blacklist.min_stake", defaultValue = "0", description = "Minimum caller stake in TAO (default: ${DEFAULT-VALUE})")
     double minStake;
 
-    @Option(names = "--miner.max_lines", defaultValue = "200", description = "Most lines accepted in one window (default: ${DEFAULT-VALUE})")
-    int maxLines;
+    @Option(names = "--miner.max_lines", description = "Most lines accepted in one window (default: " + MinerConfig.DEFAULT_MAX_LINES + ")")
+    Integer maxLines;
 
-    @Option(names = "--miner.max_concurrent_forwards", defaultValue = "4", description = "Windows tagged at once (default: ${DEFAULT-VALUE})")
-    int maxForwards;
+    @Option(names = "--miner.max_line_chars", description = "Longest line, page, comment or transcript accepted (default: " + MinerConfig.DEFAULT_MAX_LINE_CHARS + ")")
+    Integer maxLineChars;
 
-    @Option(names = "--miner.max_tags", defaultValue = "20", description = "Most tags returned per window (default: ${DEFAULT-VALUE})")
-    int maxTags;
+    @Option(names = "--miner.max_concurrent_forwards",
+            description = "Tasks mined at once (default: one per core with the offline tagger, " + MinerConfig.DEFAULT_REMOTE_FORWARDS + " with a remote LLM)")
+    Integer maxForwards;
 
-    @Option(names = "--miner.embeddings", negatable = true, defaultValue = "true", description = "Attach tag vectors (default: ${DEFAULT-VALUE})")
+    @Option(names = "--miner.max_queued_forwards",
+            description = "Requests that may wait for a free forward; beyond it the lowest-stake caller gets 503 (default: " + MinerConfig.DEFAULT_MAX_QUEUED_FORWARDS + ")")
+    Integer maxQueued;
+
+    @Option(names = "--miner.max_tags", description = "Most tags returned per task (default: " + TagCleaner.MAX_TAGS + ")")
+    Integer maxTags;
+
+    @Option(names = "--miner.embeddings", negatable = true, defaultValue = "false",
+            description = "Attach tag vectors to task answers; live validators re-embed, so off by default (seed-packet answers always carry them)")
     boolean embeddings;
 
     @Option(names = "--offline.metagraph", description = "JSON list of neurons to use instead of a chain")
@@ -65,15 +75,26 @@ public final class MinerCommand implements Callable<Integer> {
         boolean permit = forceValidatorPermit != null ? forceValidatorPermit
                 : (common.network.equals("finney") || common.network.equals("test")) && !common.offline;
         boolean onChain = !common.offline && offlineMetagraph == null;
-        if (onChain && externalIp == null && (ip.equals("0.0.0.0") || ip.equals("::"))) {
+        LlmConfig llm = Llm.config(common);
+        MinerConfig.Builder b = MinerConfig.builder(common.netuid()).externalPort(externalPort)
+                .allowNonRegistered(allowNonRegistered).forceValidatorPermit(permit).minStake(minStake).embeddings(embeddings)
+                .maxConcurrentForwards(MinerConfig.defaultForwards(llm.type()));
+        if (ip != null) b.axonHost(ip);
+        if (port != null) b.axonPort(port);
+        if (maxBody != null) b.maxBodyBytes(maxBody);
+        if (maxLines != null) b.maxLines(maxLines);
+        if (maxLineChars != null) b.maxLineChars(maxLineChars);
+        if (maxForwards != null) b.maxConcurrentForwards(maxForwards);
+        if (maxQueued != null) b.maxQueuedForwards(maxQueued);
+        if (maxTags != null) b.maxTags(maxTags);
+        String bindHost = b.build().axonHost();
+        if (onChain && externalIp == null && (bindHost.equals("0.0.0.0") || bindHost.equals("::"))) {
             externalIp = PublicIp.detect(new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build(), PublicIp.SERVICES);
             System.out.println("Public IP (announced on chain): " + externalIp);
         }
-        MinerConfig config = new MinerConfig(common.netuid(), ip, port, externalIp, externalPort, allowNonRegistered, permit,
-                minStake, maxBody, maxLines, 20_000, maxForwards, Duration.ofSeconds(60), embeddings, Duration.ofMinutes(5), true, maxTags);
+        MinerConfig config = b.externalIp(externalIp).build();
         Keypair hotkey = Hotkeys.resolve(common);
         System.out.println("Miner hotkey: " + hotkey.ss58Address());
-        LlmConfig llm = Llm.config(common);
         GracefulShutdown shutdown = GracefulShutdown.install("miner", Duration.ofSeconds(20));
         try (Chain chain = Chains.open(common, offlineMetagraph);
              Miner miner = Miner.start(config, hotkey, chain, LlmProviders.chat(llm), LlmProviders.embedder(llm));

@@ -4,10 +4,11 @@ import java.util.List;
 import org.cgp.protocol.synapse.Line;
 
 /**
- * Turns conversation text into tags and participant profiles. Implementations: the offline
- * KeyBERT-style tagger and the LangChain4j-backed remote providers.
+ * Turns text into tags (and, for whole conversations, participant profiles), for each kind of task
+ * the subnet sends. Implementations: the offline tagger and the LangChain4j-backed remote providers.
  *
- * <p>Tags come back cleaned ({@link TagCleaner}). Empty or unusable input or answers give
+ * <p>Tags come back in safe form ({@link TagCleaner}), at most {@link TagCleaner#MAX_TAGS}, most
+ * important first: callers use them as they are. Empty or unusable input or answers give
  * {@link TaggingResult#empty(String)} with the reason; a remote call that fails for good (key
  * missing or rejected, unknown model, retries exhausted) throws {@link LlmException}.
  * Implementations are thread-safe.
@@ -22,6 +23,26 @@ public interface LlmClient {
     /** Ground truth for a whole conversation: tags plus one profile per participant. */
     TaggingResult tagConversation(List<Line> lines, List<String> participants);
 
-    /** Tags for one window, as a miner answers. */
-    TaggingResult tagWindow(List<Line> lines);
+    /** Tags for one conversation window; {@code coding} asks for at most 10 technical tags. */
+    TaggingResult tagWindow(List<Line> lines, boolean coding);
+
+    /** Tags for one conversation window, general topics. */
+    default TaggingResult tagWindow(List<Line> lines) {
+        return tagWindow(lines, false);
+    }
+
+    /**
+     * Tags for a web page: its markdown and the search results about it ({@code "title\nsnippet"}),
+     * each tagged, then combined into one list of at most 20.
+     */
+    TaggingResult tagWebpage(String markdown, List<String> results, boolean coding);
+
+    /** Short evidence-based tags for a survey comment, in the comment's language. */
+    TaggingResult tagSurvey(String question, String comment);
+
+    /**
+     * Named entities (people, organisations, places, laws, budgets, projects) of a transcript and
+     * its enrichment snippets, each read, then combined into one list of at most 20.
+     */
+    TaggingResult extractEntities(String transcript, List<String> enrichments);
 }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running miner: the metagraph cache, the axon serving {@code CgSynapse} through the
- * {@link WindowTagger}, and its announcement on chain.
+ * {@link TaskMiner}, and its announcement on chain.
  */
 public final class Miner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Miner.class);
@@ -59,17 +59,19 @@ public final class Miner implements AutoCloseable {
         if (!config.forceValidatorPermit()) log.warn("Allowing non-validators to call this miner");
         MinerBlacklist access = new MinerBlacklist(metagraph, config.allowNonRegistered(), config.forceValidatorPermit(), config.minStake());
         MinerMetrics metrics = new MinerMetrics(hotkey.ss58Address());
-        WindowTagger tagger = new WindowTagger(llm, config.embeddings() ? embedder : null, config.maxLines(), config.maxLineChars(), config.maxTags());
+        TaskMiner tagger = new TaskMiner(llm, embedder, config);
         AxonServer axon = AxonServer.builder(hotkey)
                 .host(config.axonHost()).port(config.axonPort())
                 .blacklist(access).priority(access)
                 .maxBodyBytes(config.maxBodyBytes()).forwardTimeout(config.forwardTimeout())
                 .maxConcurrentForwards(config.maxConcurrentForwards())
+                .maxQueuedForwards(config.maxQueuedForwards())
                 .attach(CgSynapse.NAME, CgSynapse.class, metrics.meter(tagger))
                 .start();
         Miner miner = new Miner(metagraph, axon, hotkey, metrics, chain, config);
-        log.info("Miner {} serving CgSynapse on {}:{} (netuid {}, LLM {} / {})", hotkey.ss58Address(), config.axonHost(),
-                axon.port(), config.netuid(), llm.provider(), llm.model());
+        log.info("Miner {} serving CgSynapse on {}:{} (netuid {}, LLM {} / {}, {} forwards at once, {} queued at most)",
+                hotkey.ss58Address(), config.axonHost(), axon.port(), config.netuid(), llm.provider(), llm.model(),
+                config.maxConcurrentForwards(), config.maxQueuedForwards());
         if (config.serveAxon()) {
             miner.announceIfNeeded();
             long every = Math.max(1000, config.metagraphRefresh().toMillis());

@@ -1,35 +1,122 @@
 package org.cgp.miner;
 
 import java.time.Duration;
+import java.util.Objects;
+import org.cgp.llm.LlmConfig;
+import org.cgp.llm.TagCleaner;
 
 /**
- * How a miner runs. {@code externalIp}/{@code externalPort} are what it announces on chain (null:
- * the bind address and port).
+ * How a miner runs. Every default lives here, in {@link Builder}; the CLI and the local round start
+ * from {@link #builder(int)} and set only what they change. {@code externalIp}/{@code externalPort}
+ * are what it announces on chain (null: the bind address and port).
+ *
+ * @param maxConcurrentForwards tasks mined at once (the axon's worker threads)
+ * @param maxQueuedForwards     requests that may wait for a worker; beyond it the lowest priority gets 503
+ * @param embeddings            attach tag vectors to task answers (live validators re-embed and ignore
+ *                              them); seed-packet answers always carry vectors
  */
 public record MinerConfig(int netuid, String axonHost, int axonPort, String externalIp, Integer externalPort,
                           boolean allowNonRegistered, boolean forceValidatorPermit, double minStake, int maxBodyBytes,
-                          int maxLines, int maxLineChars, int maxConcurrentForwards, Duration forwardTimeout,
-                          boolean embeddings, Duration metagraphRefresh, boolean serveAxon, int maxTags) {
+                          int maxLines, int maxLineChars, int maxConcurrentForwards, int maxQueuedForwards,
+                          Duration forwardTimeout, boolean embeddings, Duration metagraphRefresh, boolean serveAxon,
+                          int maxTags) {
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    public static final int DEFAULT_PORT = 8091;
+    public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    public static final int DEFAULT_MAX_LINES = 200;
+    public static final int DEFAULT_MAX_LINE_CHARS = 20_000;
+    public static final int DEFAULT_MAX_QUEUED_FORWARDS = 256;
+    /** Forwards at once with a remote LLM: each mostly waits on HTTP, and live validators wait 12 s. */
+    public static final int DEFAULT_REMOTE_FORWARDS = 32;
+    public static final Duration DEFAULT_FORWARD_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_METAGRAPH_REFRESH = Duration.ofMinutes(5);
 
     public MinerConfig {
+        Objects.requireNonNull(axonHost, "axonHost");
         if (axonPort < 0 || axonPort > 65535) throw new IllegalArgumentException("--axon.port must be 0-65535, got " + axonPort);
         if (maxBodyBytes < 1024) throw new IllegalArgumentException("--axon.max_body_bytes must be >= 1024, got " + maxBodyBytes);
         if (maxLines < 1) throw new IllegalArgumentException("--miner.max_lines must be >= 1, got " + maxLines);
-        if (maxConcurrentForwards < 1) throw new IllegalArgumentException("--miner.max_concurrent_forwards must be >= 1");
-        if (maxTags < 1 || maxTags > WindowTagger.MAX_TAGS) {
-            throw new IllegalArgumentException("--miner.max_tags must be 1-" + WindowTagger.MAX_TAGS + ", got " + maxTags);
+        if (maxLineChars < 1) throw new IllegalArgumentException("--miner.max_line_chars must be >= 1, got " + maxLineChars);
+        if (maxConcurrentForwards < 1) throw new IllegalArgumentException("--miner.max_concurrent_forwards must be >= 1, got " + maxConcurrentForwards);
+        if (maxQueuedForwards < 1) throw new IllegalArgumentException("--miner.max_queued_forwards must be >= 1, got " + maxQueuedForwards);
+        if (maxTags < 1 || maxTags > TagCleaner.MAX_TAGS) {
+            throw new IllegalArgumentException("--miner.max_tags must be 1-" + TagCleaner.MAX_TAGS + ", got " + maxTags);
         }
     }
 
-    /** A loopback miner for local rounds and tests: ephemeral port, registered callers with a validator permit. */
-    public static MinerConfig local(int netuid) {
-        return new MinerConfig(netuid, "127.0.0.1", 0, null, null, false, true, 0, 1 << 20, 200, 10_000, 4,
-                Duration.ofSeconds(30), true, Duration.ofMinutes(5), true, WindowTagger.MAX_TAGS);
+    /**
+     * Forwards at once by default for an LLM provider: the offline tagger is CPU-bound, so one per
+     * core; a remote provider waits on the network, so {@link #DEFAULT_REMOTE_FORWARDS}.
+     */
+    public static int defaultForwards(String llmType) {
+        return LlmConfig.OFFLINE.equals(llmType) ? Math.max(2, Runtime.getRuntime().availableProcessors()) : DEFAULT_REMOTE_FORWARDS;
     }
 
-    public MinerConfig withMaxTags(int n) {
-        return new MinerConfig(netuid, axonHost, axonPort, externalIp, externalPort, allowNonRegistered, forceValidatorPermit,
-                minStake, maxBodyBytes, maxLines, maxLineChars, maxConcurrentForwards, forwardTimeout, embeddings,
-                metagraphRefresh, serveAxon, n);
+    public static Builder builder(int netuid) { return new Builder(netuid); }
+
+    /** A loopback miner for local rounds and tests: ephemeral port, registered callers with a validator permit. */
+    public static MinerConfig local(int netuid) {
+        return builder(netuid).axonHost("127.0.0.1").axonPort(0).build();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(netuid);
+        b.axonHost = axonHost; b.axonPort = axonPort; b.externalIp = externalIp; b.externalPort = externalPort;
+        b.allowNonRegistered = allowNonRegistered; b.forceValidatorPermit = forceValidatorPermit; b.minStake = minStake;
+        b.maxBodyBytes = maxBodyBytes; b.maxLines = maxLines; b.maxLineChars = maxLineChars;
+        b.maxConcurrentForwards = maxConcurrentForwards; b.maxQueuedForwards = maxQueuedForwards;
+        b.forwardTimeout = forwardTimeout; b.embeddings = embeddings; b.metagraphRefresh = metagraphRefresh;
+        b.serveAxon = serveAxon; b.maxTags = maxTags;
+        return b;
+    }
+
+    public MinerConfig withMaxTags(int n) { return toBuilder().maxTags(n).build(); }
+
+    /** The defaults, changed one knob at a time. */
+    public static final class Builder {
+        private final int netuid;
+        private String axonHost = DEFAULT_HOST;
+        private int axonPort = DEFAULT_PORT;
+        private String externalIp;
+        private Integer externalPort;
+        private boolean allowNonRegistered;
+        private boolean forceValidatorPermit = true;
+        private double minStake;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private int maxLines = DEFAULT_MAX_LINES;
+        private int maxLineChars = DEFAULT_MAX_LINE_CHARS;
+        private int maxConcurrentForwards = defaultForwards(LlmConfig.OFFLINE);
+        private int maxQueuedForwards = DEFAULT_MAX_QUEUED_FORWARDS;
+        private Duration forwardTimeout = DEFAULT_FORWARD_TIMEOUT;
+        private boolean embeddings;
+        private Duration metagraphRefresh = DEFAULT_METAGRAPH_REFRESH;
+        private boolean serveAxon = true;
+        private int maxTags = TagCleaner.MAX_TAGS;
+
+        private Builder(int netuid) { this.netuid = netuid; }
+
+        public Builder axonHost(String v) { axonHost = v; return this; }
+        public Builder axonPort(int v) { axonPort = v; return this; }
+        public Builder externalIp(String v) { externalIp = v; return this; }
+        public Builder externalPort(Integer v) { externalPort = v; return this; }
+        public Builder allowNonRegistered(boolean v) { allowNonRegistered = v; return this; }
+        public Builder forceValidatorPermit(boolean v) { forceValidatorPermit = v; return this; }
+        public Builder minStake(double v) { minStake = v; return this; }
+        public Builder maxBodyBytes(int v) { maxBodyBytes = v; return this; }
+        public Builder maxLines(int v) { maxLines = v; return this; }
+        public Builder maxLineChars(int v) { maxLineChars = v; return this; }
+        public Builder maxConcurrentForwards(int v) { maxConcurrentForwards = v; return this; }
+        public Builder maxQueuedForwards(int v) { maxQueuedForwards = v; return this; }
+        public Builder forwardTimeout(Duration v) { forwardTimeout = v; return this; }
+        public Builder embeddings(boolean v) { embeddings = v; return this; }
+        public Builder metagraphRefresh(Duration v) { metagraphRefresh = v; return this; }
+        public Builder serveAxon(boolean v) { serveAxon = v; return this; }
+        public Builder maxTags(int v) { maxTags = v; return this; }
+
+        public MinerConfig build() {
+            return new MinerConfig(netuid, axonHost, axonPort, externalIp, externalPort, allowNonRegistered, forceValidatorPermit,
+                    minStake, maxBodyBytes, maxLines, maxLineChars, maxConcurrentForwards, maxQueuedForwards, forwardTimeout,
+                    embeddings, metagraphRefresh, serveAxon, maxTags);
+        }
     }
 }

@@ -10,18 +10,22 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.cgp.protocol.axon.SynapseHandler;
 import org.cgp.protocol.status.StatusServer;
+import org.cgp.protocol.axon.ForwardRefusedException;
+import org.cgp.protocol.synapse.CgInput;
 import org.cgp.protocol.synapse.CgSynapse;
+import org.cgp.protocol.task.TaskType;
 import org.cgp.protocol.synapse.InvalidSynapseException;
 
 /**
- * Meters the miner's forward function (windows by outcome, time per window, tags per window) and
- * renders a small status page of the recent windows. Wraps the real handler; changes nothing.
+ * Meters the miner's forward function (tasks by outcome and type, time per task, tags per answer;
+ * the metric names keep their first "windows" wording) and renders a small status page of the
+ * recent tasks. Wraps the real handler; changes nothing.
  */
 public final class MinerMetrics {
     private static final int RECENT = 20;
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Timer forwardTimer = Timer.builder("cgp_miner_forward").description("Time to tag one window").register(registry);
+    private final Timer forwardTimer = Timer.builder("cgp_miner_forward").description("Time to mine one task").register(registry);
     private final DistributionSummary tagsPerWindow = DistributionSummary.builder("cgp_miner_tags_per_window").register(registry);
     private final Deque<String> recent = new ArrayDeque<>();
     private final String hotkey;
@@ -33,22 +37,34 @@ public final class MinerMetrics {
         return request -> {
             long start = System.nanoTime();
             String outcome = "error";
+            String type = type(request);
             try {
                 CgSynapse out = handler.forward(request);
                 outcome = "ok";
                 int tags = out.output() == null ? 0 : out.output().tags().size();
                 tagsPerWindow.record(tags);
-                remember(Instant.now() + "  " + request.window().lines().size() + " lines -> " + tags + " tags");
+                remember(Instant.now() + "  " + type + " -> " + tags + " tags");
                 return out;
-            } catch (InvalidSynapseException e) {
-                outcome = "invalid";
-                remember(Instant.now() + "  refused: " + e.getMessage());
+            } catch (InvalidSynapseException | ForwardRefusedException e) {
+                outcome = "refused";
+                remember(Instant.now() + "  " + type + " refused: " + e.getMessage());
                 throw e;
             } finally {
                 forwardTimer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-                Counter.builder("cgp_miner_windows_total").tag("outcome", outcome).register(registry).increment();
+                Counter.builder("cgp_miner_windows_total").tag("outcome", outcome).tag("type", type).register(registry).increment();
             }
         };
+    }
+
+    /** The task type of a request, "seed" for a seed packet, "unknown" or "invalid" otherwise (a bounded label set). */
+    static String type(CgSynapse request) {
+        try {
+            CgInput in = request.input();
+            if (!in.isTaskPacket()) return "seed";
+            return TaskType.fromWire(in.task().path("type").asText("")).map(TaskType::wire).orElse("unknown");
+        } catch (RuntimeException e) {
+            return "invalid";
+        }
     }
 
     private synchronized void remember(String line) {

@@ -39,9 +39,7 @@ class MinerAnnounceTest {
             }
             @Override public void setWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey) {}
         };
-        MinerConfig base = MinerConfig.local(1);
-        MinerConfig config = new MinerConfig(1, "127.0.0.1", 0, null, null, false, false, 0, base.maxBodyBytes(), base.maxLines(),
-                base.maxLineChars(), base.maxConcurrentForwards(), base.forwardTimeout(), false, Duration.ofSeconds(1), true, 20);
+        MinerConfig config = MinerConfig.local(1).toBuilder().forceValidatorPermit(false).metagraphRefresh(Duration.ofSeconds(1)).build();
         LlmConfig offlineLlm = LlmConfig.offline();
         try (Miner miner = Miner.start(config, key, chain, LlmProviders.chat(offlineLlm), null)) {
             Thread.sleep(1500);

@@ -164,7 +164,7 @@ public final class ValidatorStep {
                 continue;
             }
             // at most the 20 tags that are scored are cleaned and embedded: a miner sending thousands costs nothing extra
-            List<String> tags = TagCleaner.clean(out.tags(), TagCleaner.MAX_SCORED_TAGS);
+            List<String> tags = TagCleaner.clean(out.tags(), TagCleaner.MAX_TAGS);
             log.info("RESULTS from miner idx: {} uid: {}, tags: {} vector count: {}", i, n.uid(), tags.size(), out.vectorCount());
             scored.add(new MinerTags(n.uid(), n.hotkey(), tags, tags.isEmpty() ? List.of() : embedder.embedAll(tags), null));
             vectorCounts.add(out.vectorCount());

@@ -35,7 +35,14 @@ class ShortConversationTest {
                 calls.incrementAndGet();
                 return offline.tagConversation(lines, participants);
             }
-            @Override public TaggingResult tagWindow(List<Line> lines) { return offline.tagWindow(lines); }
+            @Override public TaggingResult tagWindow(List<Line> lines, boolean coding) { return offline.tagWindow(lines, coding); }
+            @Override public TaggingResult tagWebpage(String markdown, List<String> results, boolean coding) {
+                return offline.tagWebpage(markdown, results, coding);
+            }
+            @Override public TaggingResult tagSurvey(String question, String comment) { return offline.tagSurvey(question, comment); }
+            @Override public TaggingResult extractEntities(String transcript, List<String> enrichments) {
+                return offline.extractEntities(transcript, enrichments);
+            }
         };
         Conversation tiny = new Conversation(Guid.of("5"), null, List.of(new Line(0, "hi, i love sailing"),
                 new Line(1, "me too, the ocean is great"), new Line(0, "do you race?"), new Line(1, "every summer")));

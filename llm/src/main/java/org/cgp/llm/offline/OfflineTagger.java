@@ -31,6 +31,13 @@ public final class OfflineTagger implements LlmClient {
             "hobby", "leisure activity", "sport", "playing music", "reading books", "cooking", "hiking",
             "swimming", "painting", "gaming", "fishing", "gardening", "dancing", "travelling", "photography");
 
+    /** Tags of the coding variant at most (the live coding prompt asks for 10). */
+    static final int CODING_TAGS = 10;
+    static final int WEBPAGE_TAGS = 15;
+    static final int SURVEY_TAGS = 6;
+    static final int ENTITY_TAGS = 15;
+    private static final java.util.regex.Pattern SENTENCE = java.util.regex.Pattern.compile("(?<=[.!?;])\\s+|\\n+");
+
     /** Lines embedded one by one at most when lines weigh in the ranking (conversations only). */
     static final int MAX_LINES_EMBEDDED = 400;
 
@@ -125,7 +132,7 @@ public final class OfflineTagger implements LlmClient {
         return TaggingResult.of(tags, profiles);
     }
 
-    @Override public TaggingResult tagWindow(List<Line> lines) {
+    @Override public TaggingResult tagWindow(List<Line> lines, boolean coding) {
         List<String> texts = texts(lines);
         if (texts.isEmpty()) return TaggingResult.empty("window has no text");
         List<CandidateExtractor.Candidate> candidates = CandidateExtractor.extract(texts, Set.of(), settings.maxWindowCandidates());
@@ -136,8 +143,58 @@ public final class OfflineTagger implements LlmClient {
         List<float[]> vectors = embedder.embedAll(batch);
         Map<String, float[]> phraseVectors = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) phraseVectors.put(candidates.get(i).phrase(), vectors.get(i + 1));
-        List<String> tags = rank(vectors.get(0), List.of(), candidates, phraseVectors, settings.windowTags());
+        int k = coding ? Math.min(CODING_TAGS, settings.windowTags()) : settings.windowTags();
+        List<String> tags = rank(vectors.get(0), List.of(), candidates, phraseVectors, k);
         return tags.isEmpty() ? TaggingResult.empty("no candidate phrase was close enough to the window")
+                : TaggingResult.of(tags, List.of());
+    }
+
+    /** The page (markdown made plain) and each result are the parts; phrases are ranked against the whole and each part. */
+    @Override public TaggingResult tagWebpage(String markdown, List<String> results, boolean coding) {
+        List<String> parts = new ArrayList<>();
+        String page = Markdown.plainText(markdown);
+        if (!page.isBlank()) parts.add(page);
+        if (results != null) for (String r : results) if (r != null && !r.isBlank()) parts.add(Markdown.plainText(r));
+        if (parts.isEmpty()) return TaggingResult.empty("the page and its results have no text");
+        return tagParts(parts, coding ? CODING_TAGS : WEBPAGE_TAGS, "page");
+    }
+
+    /** Key phrases of the comment alone (the question only says what the reasons are about). */
+    @Override public TaggingResult tagSurvey(String question, String comment) {
+        if (comment == null || comment.isBlank()) return TaggingResult.empty("the survey comment is empty");
+        List<String> sentences = new ArrayList<>();
+        for (String s : SENTENCE.split(comment)) if (!s.isBlank()) sentences.add(s);
+        return tagParts(sentences, SURVEY_TAGS, "comment");
+    }
+
+    /** Capitalised spans, numbers after them and amounts of money, by frequency (see {@link EntityExtractor}). */
+    @Override public TaggingResult extractEntities(String transcript, List<String> enrichments) {
+        List<String> texts = new ArrayList<>();
+        texts.add(transcript == null ? "" : transcript);
+        if (enrichments != null) texts.addAll(enrichments);
+        List<String> raw = new ArrayList<>();
+        for (EntityExtractor.Entity e : EntityExtractor.extract(texts, ENTITY_TAGS * 2)) raw.add(e.text());
+        List<String> tags = TagCleaner.clean(raw, ENTITY_TAGS);
+        return tags.isEmpty() ? TaggingResult.empty("no named entities in the transcript or its snippets") : TaggingResult.of(tags, List.of());
+    }
+
+    /** Candidates of all parts, ranked by similarity to the whole text blended with the best single part. */
+    private TaggingResult tagParts(List<String> parts, int k, String what) {
+        List<String> lines = new ArrayList<>();
+        for (String p : parts) for (String l : p.split("\n")) if (!l.isBlank()) lines.add(l);
+        List<CandidateExtractor.Candidate> candidates = CandidateExtractor.extract(lines, Set.of(), settings.maxCandidates());
+        if (candidates.isEmpty()) return TaggingResult.empty("the " + what + " has no content words to tag");
+        List<String> batch = new ArrayList<>(candidates.size() + parts.size() + 1);
+        batch.add(String.join("\n", parts));
+        batch.addAll(parts);
+        for (CandidateExtractor.Candidate c : candidates) batch.add(c.phrase());
+        List<float[]> vectors = embedder.embedAll(batch);
+        Map<String, float[]> phraseVectors = new HashMap<>();
+        int first = 1 + parts.size();
+        for (int i = 0; i < candidates.size(); i++) phraseVectors.put(candidates.get(i).phrase(), vectors.get(first + i));
+        List<float[]> partVectors = parts.size() > 1 ? vectors.subList(1, first) : List.of();
+        List<String> tags = rank(vectors.get(0), partVectors, candidates, phraseVectors, k);
+        return tags.isEmpty() ? TaggingResult.empty("no candidate phrase was close enough to the " + what)
                 : TaggingResult.of(tags, List.of());
     }
 

@@ -16,12 +16,32 @@ import org.cgp.protocol.synapse.Line;
 public final class Prompts {
     public static final int CONVERSATION_TAGS = 20;
     public static final int WINDOW_TAGS = 12;
+    /** The coding variant asks for fewer, technical tags. */
+    public static final int CODING_TAGS = 10;
+    public static final int WEBPAGE_TAGS = 15;
+    public static final int RESULT_TAGS = 10;
+    public static final int SURVEY_TAGS = 8;
+    public static final int ENTITY_TAGS = 20;
+    /** What a combine step asks for: the most tags a miner answers. */
+    public static final int COMBINED_TAGS = org.cgp.llm.TagCleaner.MAX_TAGS;
+    /** Characters of one page, result, comment or transcript sent at most. */
+    public static final int MAX_PART_CHARS = 4_000;
     /** Characters of conversation text sent at most; the rest is cut (and said so in the prompt). */
     public static final int MAX_CONVERSATION_CHARS = 60_000;
 
     private static final String SYSTEM = load("system.txt");
     private static final String CONVERSATION = load("conversation.txt");
     private static final String WINDOW = load("window.txt");
+    private static final String WINDOW_CODING = load("window-coding.txt");
+    private static final String WEBPAGE = load("webpage.txt");
+    private static final String WEBPAGE_CODING = load("webpage-coding.txt");
+    private static final String RESULT = load("search-result.txt");
+    private static final String RESULT_CODING = load("search-result-coding.txt");
+    private static final String COMBINE_TAGS = load("combine-tags.txt");
+    private static final String SURVEY = load("survey.txt");
+    private static final String ENTITIES_TRANSCRIPT = load("entities-transcript.txt");
+    private static final String ENTITIES_SNIPPET = load("entities-snippet.txt");
+    private static final String COMBINE_ENTITIES = load("combine-entities.txt");
 
     private Prompts() {}
 
@@ -38,6 +58,58 @@ public final class Prompts {
 
     public static String window(List<Line> lines) {
         return render(WINDOW, Map.of("max_tags", String.valueOf(WINDOW_TAGS), "conversation", transcript(lines, List.of())));
+    }
+
+    public static String window(List<Line> lines, boolean coding) {
+        if (!coding) return window(lines);
+        return render(WINDOW_CODING, Map.of("max_tags", String.valueOf(CODING_TAGS), "conversation", transcript(lines, List.of())));
+    }
+
+    public static String webpage(String markdown, boolean coding) {
+        return part(coding ? WEBPAGE_CODING : WEBPAGE, coding ? CODING_TAGS : WEBPAGE_TAGS, markdown);
+    }
+
+    public static String searchResult(String titleAndSnippet, boolean coding) {
+        return part(coding ? RESULT_CODING : RESULT, coding ? CODING_TAGS : RESULT_TAGS, titleAndSnippet);
+    }
+
+    public static String combineTags(List<List<String>> lists) {
+        return part(COMBINE_TAGS, COMBINED_TAGS, numberedLists(lists));
+    }
+
+    public static String survey(String question, String comment) {
+        return render(SURVEY, Map.of("max_tags", String.valueOf(SURVEY_TAGS),
+                "question", cut(question), "comment", cut(comment)));
+    }
+
+    public static String entitiesInTranscript(String transcript) {
+        return part(ENTITIES_TRANSCRIPT, ENTITY_TAGS, transcript);
+    }
+
+    public static String entitiesInSnippet(String snippet) {
+        return part(ENTITIES_SNIPPET, ENTITY_TAGS, snippet);
+    }
+
+    public static String combineEntities(List<List<String>> lists) {
+        return part(COMBINE_ENTITIES, COMBINED_TAGS, numberedLists(lists));
+    }
+
+    private static String part(String template, int maxTags, String text) {
+        return render(template, Map.of("max_tags", String.valueOf(maxTags), "text", cut(text)));
+    }
+
+    /** {@code List 1: a, b} one per line. */
+    static String numberedLists(List<List<String>> lists) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lists.size(); i++) sb.append("List ").append(i + 1).append(": ").append(String.join(", ", lists.get(i))).append('\n');
+        return sb.toString().stripTrailing();
+    }
+
+    /** At most {@link #MAX_PART_CHARS} characters, closing tags of the template defused. */
+    private static String cut(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.length() > MAX_PART_CHARS) t = t.substring(0, MAX_PART_CHARS) + " [...]";
+        return t.replace("</", "< /");
     }
 
     static String render(String template, Map<String, String> values) {

@@ -12,8 +12,14 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.cgp.llm.LlmClient;
 import org.cgp.llm.LlmException;
+import org.cgp.llm.TagCleaner;
 import org.cgp.llm.TaggingResult;
 import org.cgp.protocol.synapse.Line;
 import org.slf4j.Logger;
@@ -27,6 +33,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class RemoteLlmClient implements LlmClient {
     private static final Logger log = LoggerFactory.getLogger(RemoteLlmClient.class);
+    /** Parts of one webpage or entity task tagged at most (the live tasks carry up to 10). */
+    static final int MAX_PARTS = 12;
+    /** Threads for the parallel part calls; each only waits on HTTP. */
+    private static final ExecutorService PARTS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "llm-part");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final String provider;
     private final String model;
@@ -63,9 +77,79 @@ public final class RemoteLlmClient implements LlmClient {
         return result;
     }
 
-    @Override public TaggingResult tagWindow(List<Line> lines) {
+    @Override public TaggingResult tagWindow(List<Line> lines, boolean coding) {
         if (!hasText(lines)) return TaggingResult.empty("window has no text");
-        return AnswerParser.parseWindow(call(Prompts.window(lines)));
+        return limit(AnswerParser.parseWindow(call(Prompts.window(lines, coding))), coding ? Prompts.CODING_TAGS : TagCleaner.MAX_TAGS);
+    }
+
+    @Override public TaggingResult tagWebpage(String markdown, List<String> results, boolean coding) {
+        List<String> prompts = new ArrayList<>();
+        if (markdown != null && !markdown.isBlank()) prompts.add(Prompts.webpage(markdown, coding));
+        for (String r : parts(results)) prompts.add(Prompts.searchResult(r, coding));
+        if (prompts.isEmpty()) return TaggingResult.empty("the page and its results have no text");
+        return combined(prompts, Prompts::combineTags);
+    }
+
+    @Override public TaggingResult tagSurvey(String question, String comment) {
+        if (comment == null || comment.isBlank()) return TaggingResult.empty("the survey comment is empty");
+        return limit(AnswerParser.parseWindow(call(Prompts.survey(question, comment))), TagCleaner.MAX_TAGS);
+    }
+
+    @Override public TaggingResult extractEntities(String transcript, List<String> enrichments) {
+        List<String> prompts = new ArrayList<>();
+        if (transcript != null && !transcript.isBlank()) prompts.add(Prompts.entitiesInTranscript(transcript));
+        for (String e : parts(enrichments)) prompts.add(Prompts.entitiesInSnippet(e));
+        if (prompts.isEmpty()) return TaggingResult.empty("the transcript and its snippets have no text");
+        return combined(prompts, Prompts::combineEntities);
+    }
+
+    /**
+     * One call per part, all at once (a part costs one model round trip, and the live validators
+     * wait 12 s for the whole answer), then one call that merges the lists. With a single part
+     * its own list is the answer.
+     */
+    private TaggingResult combined(List<String> partPrompts, Function<List<List<String>>, String> combinePrompt) {
+        List<CompletableFuture<TaggingResult>> calls = new ArrayList<>();
+        for (String p : partPrompts) calls.add(CompletableFuture.supplyAsync(() -> AnswerParser.parseWindow(call(p)), PARTS));
+        List<List<String>> lists = new ArrayList<>();
+        for (CompletableFuture<TaggingResult> c : calls) {
+            TaggingResult r = join(c);
+            if (!r.tags().isEmpty()) lists.add(r.tags());
+        }
+        if (lists.isEmpty()) return TaggingResult.empty("the model's answers had no usable tags");
+        if (lists.size() == 1) return limit(TaggingResult.of(lists.get(0), List.of()), TagCleaner.MAX_TAGS);
+        TaggingResult merged = AnswerParser.parseWindow(call(combinePrompt.apply(lists)));
+        if (merged.tags().isEmpty()) { // the merge failed: the parts' tags, in the order they came
+            List<String> all = new ArrayList<>();
+            lists.forEach(all::addAll);
+            return TaggingResult.of(TagCleaner.clean(all, TagCleaner.MAX_TAGS), List.of());
+        }
+        return limit(merged, TagCleaner.MAX_TAGS);
+    }
+
+    private static TaggingResult join(CompletableFuture<TaggingResult> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
+
+    /** The non-blank parts, at most {@link #MAX_PARTS}. */
+    private static List<String> parts(List<String> texts) {
+        List<String> out = new ArrayList<>();
+        if (texts == null) return out;
+        for (String t : texts) {
+            if (out.size() == MAX_PARTS) break;
+            if (t != null && !t.isBlank()) out.add(t);
+        }
+        return out;
+    }
+
+    private static TaggingResult limit(TaggingResult r, int max) {
+        if (r.tags().size() <= max) return r;
+        return new TaggingResult(r.tags().subList(0, max), r.profiles(), r.emptyReason());
     }
 
     private String call(String userPrompt) {

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The Bittensor axon pipeline for one aggregated HTTP request (BITTENSOR-PROTOCOL §1.8), in order:
  * route lookup (404) -> header parsing (500) -> stamp the axon fields -> blacklist (403) -> verify
  * (401) -> priority, then on a worker: body hash (500) -> body parse (500) -> forward (422 for an
- * invalid synapse, 500 when it throws, 408 past the timeout) -> 200 with the full synapse JSON.
+ * invalid synapse, the status of a {@link ForwardRefusedException} with its message, 500 when it
+ * throws anything else, 408 past the timeout) -> 200 with the full synapse JSON.
  * The cheap steps run on the event loop; the forward never does.
  */
 final class AxonPipeline {
@@ -168,6 +169,9 @@ final class AxonPipeline {
             result = route.handler().forward(synapse);
         } catch (InvalidSynapseException e) {
             ex.fail(422, "Invalid synapse: " + e.getMessage());
+            return;
+        } catch (ForwardRefusedException e) {
+            if (e.status() == 500) internalError(ex, e.getMessage()); else ex.fail(e.status(), e.getMessage());
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

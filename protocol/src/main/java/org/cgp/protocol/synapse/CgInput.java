@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.cgp.protocol.task.Task;
+import org.cgp.protocol.task.TaskCodec;
+import org.cgp.protocol.task.TaskFormatException;
 
 /**
  * One element of {@code cgp_input}. Two shapes exist on the network: the seed packet
@@ -21,6 +24,24 @@ public record CgInput(
 
     public static CgInput of(WindowPacket w) {
         return new CgInput(w.guid(), w.windowIdx(), w.lines(), null);
+    }
+
+    /** The task packet {@code {"task": ...}} carrying {@code task}. */
+    public static CgInput of(Task task) {
+        return new CgInput(null, null, null, TaskCodec.write(task));
+    }
+
+    /** Whether this is a task packet (the live validators' shape) rather than a seed packet. */
+    @JsonIgnore
+    public boolean isTaskPacket() {
+        return lines == null && task != null;
+    }
+
+    /** The task of a task packet; throws {@link TaskFormatException} when it is not a valid task. */
+    @JsonIgnore
+    public Task parsedTask() {
+        if (task == null) throw new TaskFormatException("cgp_input[0] has no 'task'");
+        return TaskCodec.parse(task);
     }
 
     /** The window this packet carries; throws {@link InvalidSynapseException} when it carries none. */

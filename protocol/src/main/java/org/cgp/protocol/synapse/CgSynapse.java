@@ -44,12 +44,22 @@ public record CgSynapse(
         return new CgSynapse(NAME, timeoutSeconds, 0L, 0L, null, null, "", List.of(CgInput.of(window)), null, 0);
     }
 
+    /** A request carrying one task packet, as the live validators send it. */
+    public static CgSynapse request(org.cgp.protocol.task.Task task, double timeoutSeconds) {
+        return new CgSynapse(NAME, timeoutSeconds, 0L, 0L, null, null, "", List.of(CgInput.of(task)), null, 0);
+    }
+
     /** The window this request carries; throws {@link InvalidSynapseException} when missing. */
     public WindowPacket window() {
+        return input().window();
+    }
+
+    /** The first element of {@code cgp_input}; throws {@link InvalidSynapseException} when missing. */
+    public CgInput input() {
         if (cgpInput == null || cgpInput.isEmpty()) throw new InvalidSynapseException("cgp_input is missing or empty");
         CgInput first = cgpInput.get(0);
         if (first == null) throw new InvalidSynapseException("cgp_input[0] is null");
-        return first.window();
+        return first;
     }
 
     public CgSynapse withOutput(MinerOutput output) {

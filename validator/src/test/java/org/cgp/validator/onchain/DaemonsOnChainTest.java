@@ -54,10 +54,8 @@ class DaemonsOnChainTest {
             int netuid = seedSubnet(chain);
             LlmClient llm = OfflineModels.llm();
             Embedder embedder = OfflineModels.embedder();
-            MinerConfig base = MinerConfig.local(netuid);
-            MinerConfig onChain = new MinerConfig(netuid, "127.0.0.2", 0, null, null, false, false, 0, base.maxBodyBytes(),
-                    base.maxLines(), base.maxLineChars(), base.maxConcurrentForwards(), base.forwardTimeout(), true,
-                    Duration.ofSeconds(2), true, 20);
+            MinerConfig onChain = MinerConfig.local(netuid).toBuilder().axonHost("127.0.0.2").forceValidatorPermit(false)
+                    .metagraphRefresh(Duration.ofSeconds(2)).build();
             try (Miner m1 = Miner.start(onChain, MINERS.get(0), chain, llm, embedder);
                  Miner m2 = Miner.start(onChain, MINERS.get(1), chain, llm, embedder)) {
                 Metagraph mg = chain.metagraph(netuid);
