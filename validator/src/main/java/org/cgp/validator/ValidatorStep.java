@@ -111,7 +111,7 @@ public final class ValidatorStep {
     public Optional<GroundTruthResult> groundTruth(Conversation convo) {
         log.info("Execute generate_full_convo_metadata for participants {}", convo.participants());
         TaggingResult r = llm.tagConversation(convo.lines(), convo.participants());
-        List<String> tags = TagCleaner.clean(r.tags());
+        List<String> tags = r.tags();
         log.info("Found {} tags in FullConvo", tags.size());
         log.debug("FullConvo tags: {}", tags);
         if (tags.size() < StepSettings.MIN_GROUND_TRUTH_TAGS) {

@@ -3,7 +3,8 @@ package org.cgp.llm.offline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.cgp.llm.LlmProviders;
+import org.cgp.llm.embed.CachingEmbedder;
+import org.cgp.llm.embed.MiniLmEmbedder;
 import org.cgp.llm.TagCleaner;
 import org.cgp.llm.TaggingResult;
 import org.cgp.protocol.synapse.Line;
@@ -11,7 +12,12 @@ import org.junit.jupiter.api.Test;
 
 /** The offline provider's method for each task type, on inputs shaped like the live ones. */
 class OfflineTaskTypesTest {
-    private final OfflineTagger tagger = new OfflineTagger(LlmProviders.miniLmQuantised());
+    /**
+     * Its own phrase cache: the quantised model's vectors shift a little with the batch a phrase was
+     * embedded in, so sharing the process-wide cache would make other tests' results depend on order.
+     */
+    private static final OfflineTagger tagger = new OfflineTagger(
+            new CachingEmbedder(new MiniLmEmbedder(MiniLmEmbedder.QUANTISED_MODEL), 10_000));
 
     @Test
     void aCodingWindowGetsAtMostTenTags() {

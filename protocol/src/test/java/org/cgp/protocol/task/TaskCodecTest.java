@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Optional;
 import org.cgp.protocol.synapse.CgSynapse;
 import org.cgp.protocol.synapse.Line;
@@ -51,6 +52,16 @@ class TaskCodecTest {
         assertThat(n.transcript()).contains("Mayor Adams");
         assertThat(n.enrichments()).singleElement().asString().startsWith("Local Law 55 of 2024");
         assertThat(n.envelope().input().inputCategories()).isNull();
+    }
+
+    @Test
+    void tasksMadeInCodeParseBackToThemselves() {
+        List<Line> w = List.of(new Line(0, "# page"), new Line(0, "title\nsnippet"));
+        for (Task t : List.<Task>of(Tasks.conversation("HIDDEN", "HIDDEN", -1, w, List.of(), List.of("coding")),
+                Tasks.webpage("7", "8", w, null), Tasks.survey("HIDDEN", "HIDDEN", "why?", "because"),
+                Tasks.namedEntities("HIDDEN", "HIDDEN", -1, w))) {
+            assertThat(TaskCodec.parse(TaskCodec.write(t))).isEqualTo(t);
+        }
     }
 
     @Test

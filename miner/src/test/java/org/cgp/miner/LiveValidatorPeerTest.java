@@ -1,0 +1,163 @@
+package org.cgp.miner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.cgp.chain.OfflineChain;
+import org.cgp.chain.SubnetHyperparameters;
+import org.cgp.llm.Embedder;
+import org.cgp.llm.LlmClient;
+import org.cgp.llm.LlmConfig;
+import org.cgp.llm.LlmProviders;
+import org.cgp.protocol.keys.Keypair;
+import org.cgp.protocol.testing.HeadPeers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our miner, a real axon on a loopback port, under the live subnet's own validator code
+ * ({@code shared/peers/cgp-head/validator-peer}: HEAD's Validator.forward on bittensor 9.0.0's
+ * dendrite, with its tag filter and scoring): every input of all four task types must come back
+ * 200, keep at least the minimum tags through the live filter and score above 0.
+ */
+class LiveValidatorPeerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void peersAvailable() {
+        String why = HeadPeers.unavailable();
+        assumeTrue(why == null, () -> "SKIP live validator peer: " + why);
+    }
+
+    @Test
+    void everyInputOfAllFourTypesPassesWithTheOfflineProvider() throws Exception {
+        LlmConfig offline = LlmConfig.offline();
+        HeadPeers.Result r = runPeer(LlmProviders.chat(offline), LlmProviders.embedder(offline), List.of("--all-inputs", "--tasks", "5"));
+        assertThat(r.summary()).as(r.output()).isNotNull();
+        assertThat(r.summary()[1]).as("failed tasks:\n%s", r.output()).isZero();
+        assertThat(r.summary()[0]).as(r.output()).isGreaterThanOrEqualTo(40);
+        assertThat(r.exit()).isZero();
+        for (String type : List.of("conversation_tagging", "webpage_metadata_generation", "survey_tagging", "named_entities_extraction")) {
+            assertThat(r.output()).containsPattern("(?m)^" + type + "#\\d+ 200 .* ok");
+        }
+    }
+
+    @Test
+    void everyInputPassesThroughTheOpenAiProviderAgainstAMockServer() throws Exception {
+        Map<String, Integer> promptKinds = new ConcurrentHashMap<>();
+        try (MockWebServer openAi = new MockWebServer()) {
+            openAi.setDispatcher(new FakeOpenAi(promptKinds));
+            openAi.start();
+            LlmConfig config = LlmConfig.fromEnv(Map.of("LLM_TYPE", "openai", "OPENAI_API_KEY", "sk-test-0123456789abcdef",
+                    "OPENAI_MODEL", "gpt-4o-mini", "OPENAI_BASE_URL", openAi.url("/v1").toString(), "LLM_TIMEOUT_SECONDS", "5"));
+            HeadPeers.Result r = runPeer(LlmProviders.chat(config), null, List.of("--all-inputs", "--tasks", "1"));
+            assertThat(r.summary()).as(r.output()).isNotNull();
+            assertThat(r.summary()[1]).as("failed tasks:\n%s", r.output()).isZero();
+            assertThat(r.summary()[0]).isEqualTo(11);
+            assertThat(promptKinds).containsKeys("window", "coding window", "page", "result", "combine", "survey",
+                    "entities", "entity snippet", "combine entities");
+        }
+    }
+
+    private static HeadPeers.Result runPeer(LlmClient llm, Embedder embedder, List<String> args) throws Exception {
+        Keypair hotkey = Keypair.generate();
+        MinerConfig config = MinerConfig.local(1).toBuilder().allowNonRegistered(true).forceValidatorPermit(false).serveAxon(false).build();
+        try (OfflineChain chain = new OfflineChain(1, List.of(), SubnetHyperparameters.permissive());
+             Miner miner = Miner.start(config, hotkey, chain, llm, embedder)) {
+            return HeadPeers.validatorPeer(miner.port(), hotkey.ss58Address(), args, Duration.ofMinutes(5));
+        }
+    }
+
+    /**
+     * Answers chat completions the way a model asked our prompts would: the words of the text inside
+     * the prompt's data block, in a messy form (capitals, hyphens) that our cleaning must fix; named
+     * entities for entity prompts; the union of the lists for combine prompts. Counts each prompt kind.
+     */
+    static final class FakeOpenAi extends Dispatcher {
+        private static final Pattern BLOCK = Pattern.compile("<(conversation|page|result|lists|comment|transcript)>(.*?)</\\1>", Pattern.DOTALL);
+        private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z']{4,}");
+        private static final Pattern NAME = Pattern.compile("\\b[A-Z][a-z]+(?: [A-Z][a-z]+)+");
+        private final Map<String, Integer> kinds;
+
+        FakeOpenAi(Map<String, Integer> kinds) { this.kinds = kinds; }
+
+        @Override public MockResponse dispatch(RecordedRequest request) {
+            try {
+                JsonNode body = JSON.readTree(request.getBody().readUtf8());
+                JsonNode messages = body.path("messages");
+                String prompt = messages.get(messages.size() - 1).path("content").asText();
+                Matcher m = BLOCK.matcher(prompt);
+                String block = "";
+                String kind = "";
+                while (m.find()) { kind = m.group(1); block = m.group(2); }
+                boolean entities = prompt.contains("named entities");
+                boolean coding = prompt.contains("technical");
+                String name = switch (kind) {
+                    case "conversation" -> coding ? "coding window" : "window";
+                    case "page" -> "page";
+                    case "result" -> entities ? "entity snippet" : "result";
+                    case "lists" -> entities ? "combine entities" : "combine";
+                    case "comment" -> "survey";
+                    case "transcript" -> "entities";
+                    default -> "other";
+                };
+                kinds.merge(name, 1, Integer::sum);
+                List<String> tags = kind.equals("lists") ? union(block) : entities ? names(block) : words(block);
+                ObjectNode answer = JSON.createObjectNode();
+                answer.putArray("tags").addAll(tags.stream().map(JSON.getNodeFactory()::textNode).toList());
+                String completion = """
+                        {"id": "chatcmpl-1", "object": "chat.completion", "created": 1700000000, "model": "gpt-4o-mini",
+                         "choices": [{"index": 0, "message": {"role": "assistant", "content": %s}, "finish_reason": "stop"}],
+                         "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20}}"""
+                        .formatted(JSON.writeValueAsString(JSON.writeValueAsString(answer)));
+                return new MockResponse().setHeader("Content-Type", "application/json").setBody(completion);
+            } catch (Exception e) {
+                return new MockResponse().setResponseCode(500);
+            }
+        }
+
+        private static List<String> words(String text) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            Matcher m = WORD.matcher(text);
+            while (m.find()) counts.merge(m.group().toLowerCase(), 1, Integer::sum);
+            List<String> out = new ArrayList<>();
+            counts.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(8)
+                    .forEach(e -> out.add(out.isEmpty() ? "  " + e.getKey().toUpperCase() + "-Topic!" : e.getKey()));
+            return out;
+        }
+
+        private static List<String> names(String text) {
+            Set<String> out = new LinkedHashSet<>();
+            Matcher m = NAME.matcher(text);
+            while (m.find() && out.size() < 10) out.add(m.group());
+            if (out.isEmpty()) out.addAll(words(text));
+            return new ArrayList<>(out);
+        }
+
+        private static List<String> union(String lists) {
+            Set<String> out = new LinkedHashSet<>();
+            for (String line : lists.split("\n")) {
+                int colon = line.indexOf(':');
+                for (String t : line.substring(colon + 1).split(",")) if (!t.isBlank()) out.add(t.strip());
+            }
+            return new ArrayList<>(out);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.cgp.protocol.task;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import org.cgp.protocol.synapse.Line;
+
+/**
+ * Tasks made in code (by a validator, a benchmark, a test), in the live shape: mode
+ * {@code validator}, {@code api_version} 1.4, the live scoring mechanism of the type, no prompt
+ * chain and no example output. Guids may be {@link TaskEnvelope#HIDDEN}.
+ */
+public final class Tasks {
+    public static final String MODE = "validator";
+    public static final String GROUND_TRUTH_MECHANISM = "ground_truth_tag_similarity_scoring";
+    public static final String NO_PENALTY_MECHANISM = "no_penalty_ground_truth_tag_similarity_scoring";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Tasks() {}
+
+    public static ConversationTask conversation(String guid, String bundleGuid, int windowIdx, List<Line> window,
+                                                List<String> participants, List<String> categories) {
+        ObjectNode data = NODES.objectNode();
+        data.put("window_idx", windowIdx);
+        data.set("window", TaskCodec.windowNode(window));
+        if (participants == null) data.putNull("participants"); else participants.forEach(data.putArray("participants")::add);
+        return new ConversationTask(envelope(TaskType.CONVERSATION_TAGGING, guid, bundleGuid, data, categories), windowIdx, window, participants);
+    }
+
+    public static WebpageTask webpage(String guid, String bundleGuid, List<Line> window, List<String> categories) {
+        ObjectNode data = NODES.objectNode();
+        data.set("window", TaskCodec.windowNode(window));
+        data.putArray("participants");
+        return new WebpageTask(envelope(TaskType.WEBPAGE_METADATA_GENERATION, guid, bundleGuid, data, categories), window);
+    }
+
+    public static SurveyTask survey(String guid, String bundleGuid, String question, String comment) {
+        ObjectNode data = NODES.objectNode();
+        data.put("survey_question", question);
+        data.put("comment", comment);
+        return new SurveyTask(envelope(TaskType.SURVEY_TAGGING, guid, bundleGuid, data, null), question, comment);
+    }
+
+    public static NamedEntitiesTask namedEntities(String guid, String bundleGuid, int windowIdx, List<Line> window) {
+        ObjectNode data = NODES.objectNode();
+        data.put("window_idx", windowIdx);
+        data.set("window", TaskCodec.windowNode(window));
+        data.putNull("participants");
+        return new NamedEntitiesTask(envelope(TaskType.NAMED_ENTITIES_EXTRACTION, guid, bundleGuid, data, null), windowIdx, window);
+    }
+
+    private static TaskEnvelope envelope(TaskType type, String guid, String bundleGuid, ObjectNode data, List<String> categories) {
+        String mechanism = type == TaskType.NAMED_ENTITIES_EXTRACTION ? NO_PENALTY_MECHANISM : GROUND_TRUTH_MECHANISM;
+        TaskInput input = new TaskInput(guid, type.inputType(), data, categories, Map.of());
+        return new TaskEnvelope(MODE, TaskEnvelope.API_VERSION, guid, bundleGuid, type, mechanism, input, null, null, Map.of());
+    }
+}
