@@ -25,6 +25,9 @@ import org.cgp.chain.SubnetHyperparameters;
 import org.cgp.llm.LlmClient;
 import org.cgp.llm.LlmConfig;
 import org.cgp.llm.LlmProviders;
+import org.cgp.llm.embed.CachingEmbedder;
+import org.cgp.llm.embed.MiniLmEmbedder;
+import org.cgp.llm.offline.OfflineTagger;
 import org.cgp.miner.Miner;
 import org.cgp.miner.MinerConfig;
 import org.cgp.protocol.axon.AxonInfo;
@@ -62,24 +65,25 @@ public final class MinerTaskBench {
             return;
         }
         List<Conversation> convos = ConversationFiles.load(data);
-        System.out.printf("MinerTaskBench: %d cores, Java %s, load average %s%n", Runtime.getRuntime().availableProcessors(),
+        System.out.printf("MinerTaskBench (each phase a fresh miner with a cold phrase cache; every task distinct): %d cores, Java %s, load average %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), loadAverage());
-        LlmConfig offline = LlmConfig.offline();
-        Keypair minerKey = Keypair.generate();
-        MinerConfig config = MinerConfig.local(1).toBuilder().allowNonRegistered(true).forceValidatorPermit(false).serveAxon(false).build();
-        try (OfflineChain chain = new OfflineChain(1, List.of(), SubnetHyperparameters.permissive());
-             Miner miner = Miner.start(config, minerKey, chain, LlmProviders.chat(offline), LlmProviders.embedder(offline))) {
-            AxonInfo axon = new AxonInfo("127.0.0.1", miner.port(), miner.hotkey());
-            TaskMaker maker = new TaskMaker(convos);
-            run(axon, 4, 4, maker::conversation, "warm-up");
-            for (String type : List.of("conversation_tagging", "webpage_metadata_generation", "survey_tagging", "named_entities_extraction")) {
-                IntFunction<Task> make = switch (type) {
-                    case "conversation_tagging" -> maker::conversation;
-                    case "webpage_metadata_generation" -> maker::webpage;
-                    case "survey_tagging" -> maker::survey;
-                    default -> maker::entities;
-                };
-                for (int callers : new int[] {1, 8, 64}) run(axon, callers, perCaller * Math.max(1, 8 / callers * 2), make, type);
+        TaskMaker maker = new TaskMaker(convos);
+        for (String type : List.of("conversation_tagging", "webpage_metadata_generation", "survey_tagging", "named_entities_extraction")) {
+            IntFunction<Task> make = switch (type) {
+                case "conversation_tagging" -> maker::conversation;
+                case "webpage_metadata_generation" -> maker::webpage;
+                case "survey_tagging" -> maker::survey;
+                default -> maker::entities;
+            };
+            for (int callers : new int[] {1, 8, 64}) {
+                // a fresh miner with a cold phrase cache for every phase, so no phase profits from another's
+                LlmClient tagger = new OfflineTagger(new CachingEmbedder(new MiniLmEmbedder(MiniLmEmbedder.QUANTISED_MODEL), 50_000));
+                try (OfflineChain chain = new OfflineChain(1, List.of(), SubnetHyperparameters.permissive());
+                     Miner miner = Miner.start(benchConfig(MinerConfig.defaultForwards(LlmConfig.OFFLINE)), Keypair.generate(), chain, tagger, null)) {
+                    AxonInfo axon = new AxonInfo("127.0.0.1", miner.port(), miner.hotkey());
+                    if (type.startsWith("conversation") && callers == 1) run(axon, 4, 4, maker::conversation, "warm-up (JIT, ONNX session)");
+                    run(axon, callers, Math.max(4, 64 / callers), make, type);
+                }
             }
         }
         remote(convos, llmSeconds);
@@ -95,8 +99,7 @@ public final class MinerTaskBench {
             LlmClient llm = LlmProviders.chat(config);
             TaskMaker maker = new TaskMaker(convos);
             for (int forwards : new int[] {MinerConfig.defaultForwards(LlmConfig.OPENAI), 4}) {
-                MinerConfig mc = MinerConfig.local(1).toBuilder().allowNonRegistered(true).forceValidatorPermit(false).serveAxon(false)
-                        .maxConcurrentForwards(forwards).build();
+                MinerConfig mc = benchConfig(forwards);
                 try (OfflineChain chain = new OfflineChain(1, List.of(), SubnetHyperparameters.permissive());
                      Miner miner = Miner.start(mc, Keypair.generate(), chain, llm, null)) {
                     AxonInfo axon = new AxonInfo("127.0.0.1", miner.port(), miner.hotkey());
@@ -107,6 +110,11 @@ public final class MinerTaskBench {
                 }
             }
         }
+    }
+
+    private static MinerConfig benchConfig(int forwards) {
+        return MinerConfig.local(1).toBuilder().allowNonRegistered(true).forceValidatorPermit(false).serveAxon(false)
+                .maxConcurrentForwards(forwards).build();
     }
 
     /** {@code callers} dendrites, each sending {@code each} distinct tasks one after another. */
@@ -174,7 +182,7 @@ public final class MinerTaskBench {
         TaskMaker(List<Conversation> convos) {
             for (Conversation c : convos) {
                 List<Line> lines = c.lines();
-                for (int i = 0; i + 10 <= lines.size(); i += 3) windows.add(lines.subList(i, i + 10));
+                for (int i = 0; i + 10 <= lines.size(); i += 10) windows.add(lines.subList(i, i + 10)); // disjoint: no window repeats another
                 for (Line l : lines) if (l.text().length() > 40) texts.add(l.text());
             }
         }
@@ -194,7 +202,8 @@ public final class MinerTaskBench {
         }
 
         Task survey(int i) {
-            return Tasks.survey("HIDDEN", "HIDDEN", "What did you like about it?", texts.get(i % texts.size()) + " " + texts.get((i + 7) % texts.size()));
+            int n = texts.size() / 2; // two texts no other survey uses
+            return Tasks.survey("HIDDEN", "HIDDEN", "What did you like about it?", texts.get(i % n) + " " + texts.get(n + i % n));
         }
 
         Task entities(int i) {
