@@ -98,9 +98,9 @@ public final class Neighbourhood {
     }
 
     /**
-     * cos(N, v) clamped to [0, 1]. A null vector, a vector of another dimension, one with a NaN
-     * or infinite element, or the zero vector scores 0. Negative cosines (a tag pointing away
-     * from the conversation) also score 0, so every tag score lies in [0, 1].
+     * cos(N, v) in [-1, 1]. A null vector, a vector of another dimension, one with a NaN or
+     * infinite element, or the zero vector scores 0. A negative cosine (a tag pointing away from
+     * the text) is kept, as the live validators keep it.
      */
     public double cosine(float[] v) {
         if (v == null || v.length != mean.length || mean.length == 0) {
@@ -134,9 +134,9 @@ public final class Neighbourhood {
             return 0;
         }
         double c = dot / (norm * Math.sqrt(sq));
-        if (!(c > 0)) {
+        if (Double.isNaN(c)) {
             return 0;
         }
-        return Math.min(c, 1.0);
+        return Math.max(-1.0, Math.min(c, 1.0)); // negative cosines are kept, as the live validators keep them
     }
 }

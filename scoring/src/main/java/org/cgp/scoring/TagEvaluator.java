@@ -15,8 +15,12 @@ import java.util.Locale;
  *   <li>Each scored tag gets cos(N, v) with the validator's own vector v (see {@link
  *       Neighbourhood#cosine}); it is {@code both} when it is a ground-truth tag, else {@code
  *       unique}. Counts and penalties are over the scored tags.
- *   <li>Fewer than {@value ScoreFormula#MIN_TAGS} scored tags, or a failed miner, scores 0 with a
- *       reason; the score always stays with the miner's own uid.
+ *   <li>Fewer scored tags than the task type's {@link ScoringMechanism#minTags()} (3 for
+ *       conversations and web pages, 1 for surveys and named entities), or a failed miner, scores
+ *       0 with a reason; the score always stays with the miner's own uid. Named entities are
+ *       scored without the penalty table.
+ *   <li>Negative cosines count as they are, as on the live subnet; only a negative adjusted or
+ *       final score is raised to 0 (the live code would let it pull a moving average below 0).
  * </ul>
  *
  * Immutable; one instance can score many windows from several threads. Beyond the vectors, the
@@ -46,7 +50,12 @@ public final class TagEvaluator {
     }
 
     public MinerScore evaluate(GroundTruth truth, MinerTags miner) {
-        return score(neighbourhood(truth), miner, null);
+        return score(neighbourhood(truth), miner, ScoringMechanism.GROUND_TRUTH, null);
+    }
+
+    /** Scores under a task type's mechanism (its minimum tag count, with or without penalties). */
+    public MinerScore evaluate(GroundTruth truth, MinerTags miner, ScoringMechanism mechanism) {
+        return score(neighbourhood(truth), miner, mechanism, null);
     }
 
     /** The neighbourhood of {@code truth}, computed once per ground truth instance. */
@@ -62,7 +71,7 @@ public final class TagEvaluator {
 
     /** Scores against a prepared neighbourhood (compute it once per window). */
     public MinerScore evaluate(Neighbourhood neighbourhood, MinerTags miner) {
-        return score(neighbourhood, miner, null);
+        return score(neighbourhood, miner, ScoringMechanism.GROUND_TRUTH, null);
     }
 
     /** Scores every miner of one window, in the given order; each result carries its own uid. */
@@ -70,23 +79,27 @@ public final class TagEvaluator {
         Neighbourhood n = neighbourhood(truth);
         List<MinerScore> out = new ArrayList<>(miners.size());
         for (MinerTags m : miners) {
-            out.add(score(n, m, null));
+            out.add(score(n, m, ScoringMechanism.GROUND_TRUTH, null));
         }
         return out;
     }
 
     /** A plain-text breakdown of the score: each tag, its cosine, both/unique, penalties. */
     public String explain(GroundTruth truth, MinerTags miner) {
-        return explain(neighbourhood(truth), miner);
+        return explain(neighbourhood(truth), miner, ScoringMechanism.GROUND_TRUTH);
     }
 
-    public String explain(Neighbourhood neighbourhood, MinerTags miner) {
+    public String explain(GroundTruth truth, MinerTags miner, ScoringMechanism mechanism) {
+        return explain(neighbourhood(truth), miner, mechanism);
+    }
+
+    public String explain(Neighbourhood neighbourhood, MinerTags miner, ScoringMechanism mechanism) {
         StringBuilder sb = new StringBuilder(256);
-        score(neighbourhood, miner, sb);
+        score(neighbourhood, miner, mechanism, sb);
         return sb.toString();
     }
 
-    private MinerScore score(Neighbourhood n, MinerTags miner, StringBuilder explain) {
+    private MinerScore score(Neighbourhood n, MinerTags miner, ScoringMechanism mechanism, StringBuilder explain) {
         if (miner.failure() != null) {
             MinerScore s = new MinerScore(miner.uid(), miner.hotkey(), 0, 0, 0, 0, 0, miner.failure());
             if (explain != null) {
@@ -118,7 +131,7 @@ public final class TagEvaluator {
         double[] unique = new double[k];
         int nUnique = 0;
         int nBoth = 0;
-        double max = 0;
+        double max = Double.NEGATIVE_INFINITY;
         List<String> lines = explain == null ? null : new ArrayList<>(k);
         for (int j = 0; j < k; j++) {
             int i = chosen[j];
@@ -141,11 +154,11 @@ public final class TagEvaluator {
         String reason = null;
         double adjusted = 0;
         double fin = 0;
-        if (k < ScoreFormula.MIN_TAGS) {
-            reason = "fewer than " + ScoreFormula.MIN_TAGS + " tags (" + k + ")";
+        if (k < Math.max(1, mechanism.minTags())) {
+            reason = "fewer than " + mechanism.minTags() + " tags (" + k + ")";
         } else {
             adjusted = clamp(ScoreFormula.adjustedInPlace(version, all, k, unique, nUnique));
-            fin = clamp(adjusted * ScoreFormula.penalty(version, nBoth, nUnique, max));
+            fin = mechanism.penalties() ? clamp(adjusted * ScoreFormula.penalty(version, nBoth, nUnique, max)) : adjusted;
             if (fin == 0) {
                 reason = n.isEmpty() ? "no usable ground-truth vectors"
                         : "every tag scored 0 (vectors missing, invalid or unrelated)";
@@ -157,7 +170,7 @@ public final class TagEvaluator {
             for (String line : lines) {
                 explain.append('\n').append(line);
             }
-            if (k >= ScoreFormula.MIN_TAGS) {
+            if (k >= Math.max(1, mechanism.minTags()) && mechanism.penalties()) {
                 List<String> p = ScoreFormula.penaltiesApplied(version, nBoth, nUnique, max);
                 explain.append('\n').append("  penalties: ").append(p.isEmpty() ? "none" : String.join(", ", p));
             }
