@@ -14,6 +14,12 @@ public interface Chain extends AutoCloseable {
 
     SubnetHyperparameters hyperparameters(int netuid);
 
+    /**
+     * The hotkey of the subnet's owner ({@code SubtensorModule.SubnetOwnerHotkey}), which the live
+     * validators burn their weight share to; empty when the chain does not say.
+     */
+    java.util.Optional<String> subnetOwnerHotkey(int netuid);
+
     /** Announces where {@code hotkey}'s axon listens; a no-op when the chain already says so. */
     void serveAxon(Keypair hotkey, int netuid, AxonInfo axon);
 

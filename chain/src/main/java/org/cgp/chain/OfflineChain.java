@@ -17,14 +17,27 @@ public final class OfflineChain implements Chain {
     private final SubnetHyperparameters hyperparameters;
     private final AtomicLong block = new AtomicLong(1);
     private final List<WeightsSet> weightsSet = new ArrayList<>();
+    private final String ownerHotkey;
 
     /** A weights submission as recorded by the offline chain. */
     public record WeightsSet(String hotkey, int netuid, int[] uids, int[] weights, long versionKey, long block) {}
 
+    /** An offline subnet without a known owner (no burn). */
     public OfflineChain(int netuid, List<Neuron> neurons, SubnetHyperparameters hyperparameters) {
+        this(netuid, neurons, hyperparameters, null);
+    }
+
+    /** @param ownerHotkey the subnet owner's hotkey, or null for none */
+    public OfflineChain(int netuid, List<Neuron> neurons, SubnetHyperparameters hyperparameters, String ownerHotkey) {
         this.netuid = netuid;
         this.neurons = new ArrayList<>(neurons);
         this.hyperparameters = hyperparameters;
+        this.ownerHotkey = ownerHotkey;
+    }
+
+    @Override public java.util.Optional<String> subnetOwnerHotkey(int netuid) {
+        requireNetuid(netuid);
+        return java.util.Optional.ofNullable(ownerHotkey);
     }
 
     @Override public long currentBlock() { return block.incrementAndGet(); }

@@ -141,6 +141,18 @@ public final class SubtensorChain implements Chain {
         return new SubnetHyperparameters(tempo, rate, minAllowed, maxLimit, versionKey, crEnabled);
     }
 
+    @Override public java.util.Optional<String> subnetOwnerHotkey(int netuid) {
+        requireNetuid(netuid);
+        Object owner = client.storage("SubtensorModule", "SubnetOwnerHotkey", netuid);
+        if (owner instanceof byte[] b && b.length == 32) {
+            boolean zero = true;
+            for (byte x : b) zero &= x == 0;
+            return zero ? java.util.Optional.empty() : java.util.Optional.of(Ss58.encode(b)); // the default of an unset value
+        }
+        if (owner == null) return java.util.Optional.empty();
+        throw new ChainException("SubtensorModule.SubnetOwnerHotkey(" + netuid + ") is not an account id: " + owner);
+    }
+
     @Override public void serveAxon(Keypair hotkey, int netuid, AxonInfo axon) {
         serveAxon(hotkey, netuid, axon, ProtocolVersion.INT);
     }

@@ -33,6 +33,7 @@ class MinerAnnounceTest {
                 return registered.get() ? offline.metagraph(netuid) : new Metagraph(netuid, 1, List.of());
             }
             @Override public SubnetHyperparameters hyperparameters(int netuid) { return offline.hyperparameters(netuid); }
+            @Override public java.util.Optional<String> subnetOwnerHotkey(int netuid) { return java.util.Optional.empty(); }
             @Override public void serveAxon(Keypair hotkey, int netuid, AxonInfo axon) {
                 serveCalls.incrementAndGet();
                 offline.serveAxon(hotkey, netuid, axon);

@@ -7,22 +7,35 @@ import java.time.Duration;
  * How a validator runs, beyond one step's settings.
  *
  * @param stateDir     where state.json and the record spool live (SPEC §2.8)
- * @param weightsPower 1 for plain normalised moving averages, 3 as the newer network does
- * @param burnUid      a uid that receives {@code burnRate} of the weight, or -1 for none
+ * @param weightsPower the normalised moving averages are raised to this power and normalised again
+ *                     (3, as the live validators do; 1 for plain normalisation)
+ * @param burnUid      the uid that receives {@code burnRate} of the weight; {@link #OWNER} (-1) for
+ *                     the subnet owner's uid as the chain names it (no burn when it names none)
+ * @param burnRate     the share burnt; 0 for no burn (the live validators burn 0.9)
+ * @param curve        cubic (the live rank-based curve) or proportional
  */
 public record ValidatorConfig(StepSettings step, Path stateDir, long epochLength, boolean disableSetWeights, double alpha,
                               double weightsPower, int burnUid, double burnRate, double vpermitTaoLimit,
-                              Duration metagraphRefresh, long versionKey, Duration idleAfterFailure) {
+                              Duration metagraphRefresh, long versionKey, Duration idleAfterFailure, WeightsCurve curve) {
+    /** {@code burnUid} meaning "the subnet owner's uid". */
+    public static final int OWNER = -1;
+    /** The live validators' burn share and power. */
+    public static final double LIVE_BURN_RATE = 0.9;
+    public static final double LIVE_WEIGHTS_POWER = 3;
+
     public ValidatorConfig {
         if (epochLength < 1) throw new IllegalArgumentException("--neuron.epoch_length must be >= 1, got " + epochLength);
         if (!(alpha > 0 && alpha <= 1)) throw new IllegalArgumentException("--neuron.moving_average_alpha must be in (0, 1], got " + alpha);
         if (!(weightsPower >= 1)) throw new IllegalArgumentException("--neuron.weights_power must be >= 1, got " + weightsPower);
         if (!(burnRate >= 0 && burnRate < 1)) throw new IllegalArgumentException("--neuron.burn_rate must be in [0, 1), got " + burnRate);
         if (vpermitTaoLimit < 0) throw new IllegalArgumentException("--neuron.vpermit_tao_limit must be >= 0");
+        if (burnUid < OWNER) throw new IllegalArgumentException("--neuron.burn_uid must be a uid or -1 (the subnet owner), got " + burnUid);
+        if (curve == null) throw new IllegalArgumentException("--neuron.weights_curve is required");
     }
 
+    /** The live validators' behaviour: power 3, cubic curve, 0.9 burnt to the subnet owner. */
     public static ValidatorConfig defaults(StepSettings step, Path stateDir) {
-        return new ValidatorConfig(step, stateDir, 100, false, 0.1, 1, -1, 0, 4096, Duration.ofMinutes(5), 0,
-                Duration.ofSeconds(30));
+        return new ValidatorConfig(step, stateDir, 100, false, 0.1, LIVE_WEIGHTS_POWER, OWNER, LIVE_BURN_RATE, 4096,
+                Duration.ofMinutes(5), 0, Duration.ofSeconds(30), WeightsCurve.CUBIC);
     }
 }

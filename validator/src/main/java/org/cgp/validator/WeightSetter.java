@@ -1,10 +1,13 @@
 package org.cgp.validator;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.cgp.chain.Chain;
+import org.cgp.chain.Neuron;
 import org.cgp.chain.SubnetHyperparameters;
 import org.cgp.protocol.keys.Keypair;
+import org.cgp.scoring.CubicWeights;
 import org.cgp.scoring.EmitWeights;
 import org.cgp.scoring.WeightProcessing;
 import org.cgp.scoring.Weights;
@@ -12,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns moving averages into u16 weights within the chain's limits (min allowed weights, max
+ * Turns moving averages into u16 weights as the live validators do (power 3, rank-based cubic, 0.9
+ * burnt to the subnet owner's uid, unless configured otherwise), within the chain's limits (min allowed weights, max
  * weight limit, checked again after rounding) and submits them. A failure is logged and the
  * next epoch tries again; it never stops the validator.
  */
@@ -34,9 +38,24 @@ public final class WeightSetter {
 
     /** The weights {@code ema} gives, as the chain would receive them (empty when there is nothing to set). */
     public EmitWeights compute(double[] ema, SubnetHyperparameters hp) {
-        double[] raw = config.burnUid() >= 0
-                ? Weights.fromMovingAverage(ema, config.weightsPower(), config.burnUid(), config.burnRate())
-                : Weights.fromMovingAverage(ema, config.weightsPower());
+        return compute(ema, hp, burnUid(ema.length));
+    }
+
+    /**
+     * The live path: normalise, raise to the power (3), normalise; then the curve (rank-based
+     * transposed cubic by default) with {@code burnRate} to {@code burnUid} (-1: no burn); then
+     * the chain's processing and u16.
+     */
+    public EmitWeights compute(double[] ema, SubnetHyperparameters hp, int burnUid) {
+        boolean burn = burnUid >= 0 && burnUid < ema.length && config.burnRate() > 0;
+        double[] raw;
+        if (config.curve() == WeightsCurve.CUBIC) {
+            double[] scores = Weights.fromMovingAverage(ema, config.weightsPower());
+            raw = burn ? CubicWeights.of(scores, burnUid, config.burnRate()) : CubicWeights.of(scores);
+        } else {
+            raw = burn ? Weights.fromMovingAverage(ema, config.weightsPower(), burnUid, config.burnRate())
+                    : Weights.fromMovingAverage(ema, config.weightsPower());
+        }
         if (Arrays.stream(raw).noneMatch(w -> w > 0)) return new EmitWeights(new int[0], new int[0]);
         int[] uids = IntStream.range(0, raw.length).toArray();
         return WeightProcessing.forChain(uids, raw, raw.length, hp.minAllowedWeights(), hp.maxWeightsLimit(), 0);
@@ -59,7 +78,7 @@ public final class WeightSetter {
                         hp.weightsRateLimit());
                 return false;
             }
-            EmitWeights w = compute(ema, hp);
+            EmitWeights w = compute(ema, hp, burnUid(ema.length));
             if (w.isEmpty()) {
                 log.info("Moving averages are all zero; no weights to set");
                 return false;
@@ -73,6 +92,26 @@ public final class WeightSetter {
             log.error("set_weights failed: {}; will try again next epoch", e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * The uid that receives the burn: the configured one, or the subnet owner's (as the live
+     * validators look it up: {@code SubnetOwnerHotkey(netuid)}, then its uid); -1 for no burn.
+     */
+    int burnUid(int n) {
+        if (config.burnRate() <= 0) return -1;
+        if (config.burnUid() >= 0) return config.burnUid() < n ? config.burnUid() : -1;
+        Optional<String> owner = chain.subnetOwnerHotkey(netuid);
+        if (owner.isEmpty()) {
+            log.warn("The chain names no owner for netuid {}: no weight is burnt", netuid);
+            return -1;
+        }
+        Optional<Neuron> neuron = chain.metagraph(netuid).byHotkey(owner.get());
+        if (neuron.isEmpty()) {
+            log.warn("The owner of netuid {} ({}) has no uid on it: no weight is burnt", netuid, owner.get());
+            return -1;
+        }
+        return neuron.get().uid();
     }
 
     /** The last weights the chain accepted, or null. */

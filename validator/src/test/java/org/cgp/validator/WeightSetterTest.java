@@ -26,7 +26,7 @@ class WeightSetterTest {
 
     static ValidatorConfig config(int burnUid, double burnRate, double power) {
         return new ValidatorConfig(StepSettings.defaults(1), Path.of("unused"), 100, false, 0.1, power, burnUid, burnRate, 4096,
-                java.time.Duration.ofMinutes(5), 7, java.time.Duration.ofSeconds(1));
+                java.time.Duration.ofMinutes(5), 7, java.time.Duration.ofSeconds(1), WeightsCurve.PROPORTIONAL);
     }
 
     @Test
@@ -39,6 +39,29 @@ class WeightSetterTest {
         assertThat(set.weights()).containsExactly(16384, 65535, 32768);
         assertThat(set.versionKey()).isEqualTo(7);
         assertThat(set.hotkey()).isEqualTo(ALICE.ss58Address());
+    }
+
+    @Test
+    void liveWeightsAreRankBasedCubicWithNinetyPercentBurntToTheSubnetOwner() {
+        List<Neuron> neurons = chain(SubnetHyperparameters.permissive()).metagraph(1).neurons();
+        OfflineChain chain = new OfflineChain(1, neurons, SubnetHyperparameters.permissive(), "5C"); // the owner has uid 2
+        ValidatorConfig live = ValidatorConfig.defaults(StepSettings.defaults(1), Path.of("unused"));
+        WeightSetter w = new WeightSetter(chain, ALICE, 1, live);
+        assertThat(w.burnUid(4)).isEqualTo(2);
+        assertThat(w.set(new double[] {0.2, 0.5, 0.3, 0})).isTrue();
+        OfflineChain.WeightsSet set = chain.weightsSet().get(0);
+        // the live get_raw_weights gives [0.0333, 0.0667, 0.9, 0]; as u16 the largest is 65535
+        assertThat(set.uids()).containsExactly(0, 1, 2);
+        assertThat(set.weights()[2]).isEqualTo(65535);
+        assertThat(set.weights()[1]).isCloseTo((int) Math.round(65535 * (0.2 / 3) / 0.9), org.assertj.core.api.Assertions.within(1));
+        assertThat(set.weights()[0]).isCloseTo((int) Math.round(65535 * (0.1 / 3) / 0.9), org.assertj.core.api.Assertions.within(1));
+        // without an owner on the chain nothing is burnt: the cubic curve alone, [0.2, 0.4074, 0.3926, 0]
+        OfflineChain noOwner = chain(SubnetHyperparameters.permissive());
+        new WeightSetter(noOwner, ALICE, 1, live).set(new double[] {0.2, 0.5, 0.3, 0});
+        int[] plain = noOwner.weightsSet().get(0).weights();
+        assertThat(plain[1]).isEqualTo(65535);
+        assertThat(plain[2]).isCloseTo((int) Math.round(65535 * 0.3926 / 0.4074), org.assertj.core.api.Assertions.within(20));
+        assertThat(plain[0]).isCloseTo((int) Math.round(65535 * 0.2 / 0.4074), org.assertj.core.api.Assertions.within(20));
     }
 
     @Test
