@@ -39,7 +39,8 @@ public final class LocalRound {
     public record Row(int uid, String hotkey, int windowsAnswered, List<String> lastTags, double lastScore, double movingAverage,
                       int weight) {}
 
-    public record Result(List<StepReport> steps, List<Row> table, int storedRecords, boolean ok, String problem) {}
+    /** @param burnWeight the u16 weight the subnet owner (uid 0 here) received, as the live validators burn to it */
+    public record Result(List<StepReport> steps, List<Row> table, int storedRecords, boolean ok, String problem, int burnWeight) {}
 
     private final Settings settings;
     private final PrintStream out;
@@ -53,10 +54,13 @@ public final class LocalRound {
         clearPreviousRound();
         try (LocalSubnet subnet = LocalSubnet.start(settings.miners(), llm, embedder);
              SqliteStore store = new SqliteStore(settings.workDir().resolve("cgp-local.sqlite"))) {
+            // one conversation bundle per step, as many windows as asked; the live step takes 10 bundles and needs 10 tasks
             StepSettings step = StepSettings.defaults(LocalSubnet.NETUID).withMaxWindows(settings.windows())
-                    .withSampleSize(Math.min(3, settings.miners())).withMode("local");
-            ValidatorConfig config = new ValidatorConfig(step, settings.workDir().resolve("validator"), 1, false, 0.1, 1, -1, 0,
-                    4096, java.time.Duration.ofMinutes(5), 0, java.time.Duration.ofSeconds(1));
+                    .withSampleSize(Math.min(3, settings.miners())).withBundles(1, 1).withMode("local");
+            ValidatorConfig live = ValidatorConfig.defaults(step, settings.workDir().resolve("validator"));
+            ValidatorConfig config = new ValidatorConfig(step, live.stateDir(), 1, false, live.alpha(), live.weightsPower(),
+                    live.burnUid(), live.burnRate(), live.vpermitTaoLimit(), live.metagraphRefresh(), 0,
+                    java.time.Duration.ofSeconds(1), live.curve());
             List<StepReport> reports = new ArrayList<>();
             Map<Integer, MinerResult> last = new HashMap<>();
             Map<Integer, Integer> answered = new HashMap<>();
@@ -87,6 +91,9 @@ public final class LocalRound {
                             lr == null ? 0 : lr.score().finalScore(), ema[uid], weights.getOrDefault(uid, 0)));
                 }
                 printTable(table);
+                int burn = weights.getOrDefault(LocalSubnet.VALIDATOR_UID, 0);
+                out.printf("uid %d, the subnet owner (here also the validator), weight %d: the live validators burn %.0f %% of their weight to it%n",
+                        LocalSubnet.VALIDATOR_UID, burn, 100 * config.burnRate());
                 int stored = store.rows().size();
                 out.printf("Stored %d records in %s%n", stored, store.file());
                 String problem = null;
@@ -95,7 +102,7 @@ public final class LocalRound {
                 } else if (table.stream().allMatch(t -> t.windowsAnswered() == 0)) {
                     problem = "no miner answered any window";
                 }
-                return new Result(reports, table, stored, problem == null, problem);
+                return new Result(reports, table, stored, problem == null, problem, burn);
             }
         }
     }

@@ -17,15 +17,16 @@ import org.cgp.protocol.keys.Keypair;
 import org.cgp.protocol.synapse.WireJson;
 import org.cgp.scoring.RewardDistribution;
 import org.cgp.scoring.ScoringVersion;
+import org.cgp.validator.PacketShape;
 import org.cgp.validator.StepSettings;
 import org.cgp.validator.Validator;
 import org.cgp.validator.ValidatorConfig;
 import org.cgp.validator.ValidatorMetrics;
 import org.cgp.protocol.status.StatusServer;
+import org.cgp.validator.WeightsCurve;
 import org.cgp.validator.conversation.CgpApiSource;
 import org.cgp.validator.conversation.ConversationFiles;
 import org.cgp.validator.conversation.ConversationSource;
-import org.cgp.validator.conversation.ConversationWindows;
 import org.cgp.validator.conversation.LocalConversations;
 import org.cgp.validator.record.CgpApiRecorder;
 import org.cgp.validator.record.ResultRecorder;
@@ -40,8 +41,19 @@ import picocli.CommandLine.Option;
 public final class ValidatorCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
-    @Option(names = "--neuron.sample_size", defaultValue = "3", description = "Miners per window (default: ${DEFAULT-VALUE})")
+    @Option(names = "--neuron.sample_size", defaultValue = "" + StepSettings.LIVE_SAMPLE_SIZE, description = "Miners each task goes to (default: ${DEFAULT-VALUE})")
     int sampleSize;
+
+    @Option(names = "--validator.bundles", defaultValue = "" + StepSettings.LIVE_BUNDLES, description = "Task bundles reserved per step (default: ${DEFAULT-VALUE})")
+    int bundles;
+
+    @Option(names = "--validator.min_tasks", defaultValue = "" + StepSettings.LIVE_MIN_TASKS,
+            description = "A step with fewer tasks queries nobody and sets no weights (default: ${DEFAULT-VALUE})")
+    int minTasks;
+
+    @Option(names = "--validator.packet", defaultValue = "task",
+            description = "task (what live miners accept) | seed (conversation windows for miners that predate tasks) (default: ${DEFAULT-VALUE})")
+    String packet;
 
     @Option(names = "--neuron.timeout", defaultValue = "12", description = "Seconds a miner has to answer (default: ${DEFAULT-VALUE})")
     double timeout;
@@ -58,13 +70,17 @@ public final class ValidatorCommand implements Callable<Integer> {
     @Option(names = "--neuron.moving_average_alpha", defaultValue = "0.1", description = "Moving average alpha (default: ${DEFAULT-VALUE})")
     double alpha;
 
-    @Option(names = "--neuron.weights_power", defaultValue = "1", description = "Raise normalised averages to this power (3 as the newer network) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--neuron.weights_power", defaultValue = "3", description = "Raise normalised averages to this power, as the live validators do (default: ${DEFAULT-VALUE})")
     double weightsPower;
 
-    @Option(names = "--neuron.burn_uid", defaultValue = "-1", description = "Uid that receives --neuron.burn_rate of the weight (default: none)")
+    @Option(names = "--neuron.weights_curve", defaultValue = "cubic",
+            description = "cubic (rank-based, as the live validators) | proportional (default: ${DEFAULT-VALUE})")
+    String weightsCurve;
+
+    @Option(names = "--neuron.burn_uid", defaultValue = "-1", description = "Uid that receives --neuron.burn_rate of the weight; -1 for the subnet owner's uid, read from the chain (default: ${DEFAULT-VALUE})")
     int burnUid;
 
-    @Option(names = "--neuron.burn_rate", defaultValue = "0", description = "Share of weight burnt to --neuron.burn_uid (default: ${DEFAULT-VALUE})")
+    @Option(names = "--neuron.burn_rate", defaultValue = "0.9", description = "Share of weight burnt to the burn uid, as the live validators; 0 for none (default: ${DEFAULT-VALUE})")
     double burnRate;
 
     @Option(names = "--neuron.scoring_version", defaultValue = "v2", description = "v2 | seed (default: ${DEFAULT-VALUE})")
@@ -79,7 +95,8 @@ public final class ValidatorCommand implements Callable<Integer> {
     @Option(names = "--store", description = "Record results in this SQLite file instead of the CGP API")
     Path store;
 
-    @Option(names = "--windows", defaultValue = "all", description = "Windows used per conversation: a number or 'all' (default: ${DEFAULT-VALUE})")
+    @Option(names = "--windows", defaultValue = "" + StepSettings.LIVE_TASKS_PER_BUNDLE,
+            description = "Tasks cut from one bundle at most (windows of a conversation): a number or 'all' (default: ${DEFAULT-VALUE})")
     String windows;
 
     @Option(names = "--offline.metagraph", description = "JSON list of neurons to use instead of a chain")
@@ -96,14 +113,18 @@ public final class ValidatorCommand implements Callable<Integer> {
         Logging.configure(common.debug, common.trace);
         Map<String, String> env = EnvFile.environment(Path.of(".env"));
         int maxLines = intEnv(env, "MAX_CONVO_LINES", 300);
-        StepSettings step = new StepSettings(common.netuid(), sampleSize, seconds("--neuron.timeout", timeout),
-                ConversationWindows.DEFAULT, maxLines, LocalCommand.parseWindows(windows), true,
+        int perBundle = LocalCommand.parseWindows(windows);
+        StepSettings step = new StepSettings(common.netuid(), sampleSize, seconds("--neuron.timeout", timeout), maxLines, bundles,
+                perBundle == 0 ? Integer.MAX_VALUE : perBundle, minTasks,
+                intEnv(env, "CONVO_QUALITY_THRESHOLD", StepSettings.LIVE_QUALITY_THRESHOLD),
+                parseEnum(PacketShape.class, "--validator.packet", packet),
                 parseEnum(ScoringVersion.class, "--neuron.scoring_version", scoringVersion),
                 parseEnum(RewardDistribution.class, "--neuron.reward_distribution", rewardDistribution),
                 env.getOrDefault("SYSTEM_MODE", "production"));
         Path stateDir = common.fullPath("validator");
         ValidatorConfig config = new ValidatorConfig(step, stateDir, epochLength, disableSetWeights, alpha, weightsPower, burnUid,
-                burnRate, vpermitTaoLimit, Duration.ofMinutes(5), 0, Duration.ofSeconds(30));
+                burnRate, vpermitTaoLimit, Duration.ofMinutes(5), 0, Duration.ofSeconds(30),
+                parseEnum(WeightsCurve.class, "--neuron.weights_curve", weightsCurve));
         Keypair hotkey = Hotkeys.resolve(common);
         System.out.println("Validator hotkey: " + hotkey.ss58Address());
         LlmConfig llm = Llm.config(common);

@@ -23,6 +23,27 @@ public interface LlmClient {
     /** Ground truth for a whole conversation: tags plus one profile per participant. */
     TaggingResult tagConversation(List<Line> lines, List<String> participants);
 
+    /**
+     * Ground truth for a coding conversation ({@code input_categories} holds {@code coding}): at
+     * most 10 technical tags, no profiles.
+     */
+    default TaggingResult tagCodingConversation(List<Line> lines) {
+        return tagWindow(lines, true);
+    }
+
+    /**
+     * How readable a conversation transcript is, 1 (incomprehensible) to 10 (perfect), as the live
+     * validators' quality gate asks; null when the answer cannot be read.
+     */
+    Integer conversationQuality(List<Line> lines);
+
+    /**
+     * Sorts tags into good English keywords and malformed ones (compounds not in a dictionary,
+     * abbreviations, typos), answered in the live validators' text form:
+     * {@code "Good English keywords: a, b\nMalformed keywords: c"}; "" when there is no answer.
+     */
+    String classifyTags(List<String> tags);
+
     /** Tags for one conversation window; {@code coding} asks for at most 10 technical tags. */
     TaggingResult tagWindow(List<Line> lines, boolean coding);
 

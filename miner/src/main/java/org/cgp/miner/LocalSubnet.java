@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A whole subnet on one machine with no chain: an offline chain where uid 0 is a validator and
+ * A whole subnet on one machine with no chain: an offline chain where uid 0 is a validator (and the subnet owner) and
  * uids 1..n are miners, each miner a real axon on a loopback port with its own fresh hotkey,
  * announced through the offline chain's serve_axon. Used by the local round and the verbose test.
  */
@@ -51,7 +51,8 @@ public final class LocalSubnet implements AutoCloseable {
             minerKeys.add(k);
             neurons.add(Neuron.of(uid, k.ss58Address(), k.ss58Address(), 10, false, new AxonInfo("0.0.0.0", 0, k.ss58Address())));
         }
-        OfflineChain chain = new OfflineChain(NETUID, neurons, SubnetHyperparameters.permissive());
+        // the validator's hotkey owns the subnet, so its uid receives the burn, as the subnet owner's does on the network
+        OfflineChain chain = new OfflineChain(NETUID, neurons, SubnetHyperparameters.permissive(), validatorKey.ss58Address());
         List<Miner> miners = new ArrayList<>();
         try {
             for (int i = 0; i < minerKeys.size(); i++) {

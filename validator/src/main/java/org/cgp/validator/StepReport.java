@@ -3,12 +3,23 @@ package org.cgp.validator;
 import java.util.List;
 import org.cgp.protocol.synapse.Guid;
 
-/** What one validator step did; {@code skipped} says why a conversation was not used (null otherwise). */
+/**
+ * What one validator step did: the bundles it prepared, the tasks it sent ({@code windows}, in
+ * order) and, when it did not complete, why ({@code skipped}). {@code conversation} and
+ * {@code groundTruthTags} are those of the first bundle, for logs; {@code windowCount} is the
+ * number of tasks the bundles gave.
+ */
 public record StepReport(Guid conversation, List<String> groundTruthTags, int windowCount, List<WindowOutcome> windows,
-                         String skipped) {
+                         String skipped, List<String> bundleGuids) {
+    public StepReport {
+        groundTruthTags = List.copyOf(groundTruthTags);
+        windows = List.copyOf(windows);
+        bundleGuids = List.copyOf(bundleGuids);
+    }
+
     public boolean succeeded() { return skipped == null && !windows.isEmpty(); }
 
     public static StepReport skipped(Guid conversation, String reason) {
-        return new StepReport(conversation, List.of(), 0, List.of(), reason);
+        return new StepReport(conversation, List.of(), 0, List.of(), reason, List.of());
     }
 }

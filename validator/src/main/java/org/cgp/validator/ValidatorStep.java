@@ -3,33 +3,35 @@ package org.cgp.validator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
 import java.util.function.Supplier;
 import org.cgp.chain.Metagraph;
 import org.cgp.chain.Neuron;
 import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
-import org.cgp.llm.TagCleaner;
-import org.cgp.llm.TaggingResult;
 import org.cgp.protocol.axon.AxonInfo;
 import org.cgp.protocol.dendrite.Dendrite;
 import org.cgp.protocol.dendrite.DendriteResult;
 import org.cgp.protocol.synapse.CgSynapse;
 import org.cgp.protocol.synapse.Guid;
-import org.cgp.protocol.synapse.Line;
 import org.cgp.protocol.synapse.MinerOutput;
 import org.cgp.protocol.synapse.WindowPacket;
 import org.cgp.protocol.synapse.WireJson;
-import org.cgp.scoring.GroundTruth;
+import org.cgp.protocol.task.ConversationTask;
+import org.cgp.protocol.task.Task;
+import org.cgp.protocol.task.TaskCodec;
 import org.cgp.scoring.MinerScore;
 import org.cgp.scoring.MinerTags;
 import org.cgp.scoring.MovingAverage;
 import org.cgp.scoring.TagEvaluator;
-import org.cgp.validator.conversation.Conversation;
+import org.cgp.validator.bundle.ConversationBundle;
+import org.cgp.validator.bundle.GroundTruthBuilder;
+import org.cgp.validator.bundle.Masking;
+import org.cgp.validator.bundle.PreparedBundle;
+import org.cgp.validator.bundle.SurveyBundle;
+import org.cgp.validator.bundle.TaskBundle;
 import org.cgp.validator.conversation.ConversationSource;
 import org.cgp.validator.record.RecordPayload;
 import org.cgp.validator.record.ResultRecorder;
@@ -37,13 +39,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One validator step over one conversation (SPEC §2 steps 1-6): reserve, ground truth, windows,
- * and for each window: pick miners, query them, clean and re-embed their tags, score, reward,
- * update the moving average and record everything. Each phase is a public method so the verbose
- * test can watch and check it; {@link #run()} chains them.
+ * One validator step as the live validators run it, in phases:
+ * <ol>
+ *   <li><b>reserve</b> up to {@code bundles} task bundles and <b>prepare</b> each (ground truth and
+ *       tasks, {@link GroundTruthBuilder}), recording the validator record of each;</li>
+ *   <li>with fewer than {@code minTasks} tasks in all, stop: nobody is queried, no weights follow;</li>
+ *   <li>for each task in turn: <b>query</b> {@code sampleSize} miners with the masked task (408/422
+ *       retried once), <b>judge</b> each answer's tags ({@link TaskJudge}), <b>score</b> them under
+ *       the type's mechanism, <b>reward</b> (the moving average is updated per task) and
+ *       <b>record</b> one miner record per answer.</li>
+ * </ol>
+ * One miner's bad answer never costs the others their scores. Each phase is a public method, so the
+ * verbose test can watch it; {@link #run()} chains them.
  */
 public final class ValidatorStep {
     private static final Logger log = LoggerFactory.getLogger(ValidatorStep.class);
+    /** Original tags of one answer kept in its record at most, and characters of each. */
+    public static final int MAX_RECORDED_TAGS = 50;
+    public static final int MAX_RECORDED_TAG_CHARS = 100;
 
     private final ConversationSource source;
     private final LlmClient llm;
@@ -57,6 +70,9 @@ public final class ValidatorStep {
     private final ResultRecorder recorder;
     private final StepSettings settings;
     private final TagEvaluator evaluator;
+    private final GroundTruthBuilder groundTruth;
+    private final TaskJudge judge;
+    private final Random random = new Random();
 
     public ValidatorStep(ConversationSource source, LlmClient llm, Embedder embedder, Dendrite dendrite,
                          Supplier<Metagraph> metagraph, int selfUid, String selfHotkey, MinerSampler sampler,
@@ -73,132 +89,156 @@ public final class ValidatorStep {
         this.recorder = recorder;
         this.settings = settings;
         this.evaluator = new TagEvaluator(settings.scoringVersion());
+        this.groundTruth = new GroundTruthBuilder(llm, embedder, random, settings.maxConvoLines(), settings.qualityThreshold(),
+                settings.tasksPerBundle());
+        this.judge = new TaskJudge(llm, random);
     }
 
-    /** Runs the whole step over the next conversation. */
+    /** A prepared bundle with the batch number its records carry. */
+    public record Batch(PreparedBundle bundle, long number) {}
+
+    /** Runs the whole step: bundles, then their tasks one by one. */
     public StepReport run() {
-        Optional<Conversation> reserved = reserve();
-        if (reserved.isEmpty()) return StepReport.skipped(null, "no conversation could be reserved");
-        Conversation convo = reserved.get();
-        // windows first: a conversation too short to use costs no LLM call
-        List<List<Line>> windows = windows(convo);
-        if (windows.isEmpty()) return StepReport.skipped(convo.guid(), "not enough conversation windows");
-        Optional<GroundTruthResult> truth = groundTruth(convo);
-        if (truth.isEmpty()) return StepReport.skipped(convo.guid(), "fewer than " + StepSettings.MIN_GROUND_TRUTH_TAGS + " ground-truth tags");
-        long batch = ThreadLocalRandom.current().nextLong(100_000, 10_000_000);
-        recordGroundTruth(convo, truth.get(), batch);
-        int use = settings.maxWindows() == 0 ? windows.size() : Math.min(settings.maxWindows(), windows.size());
-        List<WindowOutcome> outcomes = new ArrayList<>();
-        for (int i = 0; i < use; i++) {
-            WindowOutcome o = sendWindow(convo, i, windows.get(i), truth.get());
-            if (o.uids().isEmpty()) {
-                return new StepReport(convo.guid(), truth.get().tags(), windows.size(), outcomes, "no miners to query");
-            }
-            recordMinerResults(convo, o, batch);
-            outcomes.add(o);
+        List<Batch> batches = new ArrayList<>();
+        for (int i = 0; i < settings.bundles(); i++) {
+            reserve().flatMap(this::prepare).ifPresent(p -> batches.add(recordGroundTruth(p)));
         }
-        return new StepReport(convo.guid(), truth.get().tags(), windows.size(), outcomes, null);
+        List<String> guids = batches.stream().map(b -> b.bundle().bundle().guid()).toList();
+        int tasks = batches.stream().mapToInt(b -> b.bundle().tasks().size()).sum();
+        Guid first = batches.isEmpty() ? null : Guid.of(guids.get(0));
+        List<String> firstTags = batches.isEmpty() ? List.of() : batches.get(0).bundle().tags();
+        if (batches.isEmpty()) return StepReport.skipped(null, "no task bundle could be reserved and prepared");
+        if (tasks < settings.minTasks()) {
+            log.error("Not enough tasks received from endpoint: {} (at least {} needed). Aborting.", tasks, settings.minTasks());
+            return new StepReport(first, firstTags, tasks, List.of(), "only " + tasks + " tasks (at least " + settings.minTasks() + " needed)", guids);
+        }
+        List<WindowOutcome> outcomes = new ArrayList<>();
+        int n = 0;
+        for (Batch b : batches) {
+            for (Task t : b.bundle().tasks()) {
+                log.info("Looping for piece {} out of {}", ++n, tasks);
+                WindowOutcome o = sendTask(b, t);
+                if (o.uids().isEmpty()) return new StepReport(first, firstTags, tasks, outcomes, "no miners to query", guids);
+                outcomes.add(o);
+            }
+        }
+        return new StepReport(first, firstTags, tasks, outcomes, null, guids);
     }
 
-    /** Step 1: the next conversation, trimmed to MAX_CONVO_LINES. */
-    public Optional<Conversation> reserve() {
-        Optional<Conversation> c = source.reserve().map(x -> x.trimmedTo(settings.maxConvoLines()));
-        c.ifPresent(x -> log.info("Reserved conversation ID: {}. Sending to {} LLM...", x.guid(), llm.provider()));
-        return c;
+    /** Phase 1: the next bundle from the source. */
+    public Optional<TaskBundle> reserve() {
+        Optional<TaskBundle> b = source.reserve();
+        b.ifPresent(x -> log.info("Reserved {} ID: {}. Sending to {} LLM...",
+                x instanceof ConversationBundle ? "conversation" : x.type().wire() + " bundle", x.guid(), llm.provider()));
+        return b;
     }
 
-    /** Step 2: ground-truth tags, cleaned and embedded; empty when fewer than three tags survive. */
-    public Optional<GroundTruthResult> groundTruth(Conversation convo) {
-        log.info("Execute generate_full_convo_metadata for participants {}", convo.participants());
-        TaggingResult r = llm.tagConversation(convo.lines(), convo.participants());
-        List<String> tags = r.tags();
-        log.info("Found {} tags in FullConvo", tags.size());
-        log.debug("FullConvo tags: {}", tags);
-        if (tags.size() < StepSettings.MIN_GROUND_TRUTH_TAGS) {
-            log.warn("Skipping conversation {}: only {} clean tags{}", convo.guid(), tags.size(),
-                    r.emptyReason() == null ? "" : " (" + r.emptyReason() + ")");
+    /** Phase 2: ground truth and tasks of one bundle; empty when it cannot be used (logged). */
+    public Optional<PreparedBundle> prepare(TaskBundle b) {
+        if (settings.packet() == PacketShape.SEED && !(b instanceof ConversationBundle)) {
+            log.warn("Skipping {} bundle {}: seed packets carry conversation windows only", b.type(), b.guid());
             return Optional.empty();
         }
-        return Optional.of(new GroundTruthResult(new GroundTruth(tags, embedder.embedAll(tags)), r.profiles()));
+        return groundTruth.prepare(b);
     }
 
-    /** Step 3: the windows of the conversation (empty when it is too short). */
-    public List<List<Line>> windows(Conversation convo) {
-        List<List<Line>> w = settings.windows().windows(convo.lines());
-        if (w.isEmpty()) {
-            log.warn("Not enough convo windows in {} ({} lines)", convo.guid(), convo.lines().size());
-        } else {
-            log.info("Found {} conversation windows. Sequentially sending to batches of miners", w.size());
+    /** Records the validator record of a prepared bundle under a fresh batch number. */
+    public Batch recordGroundTruth(PreparedBundle p) {
+        long batch = random.nextLong(100_000, 10_000_000);
+        ObjectNode data = WireJson.mapper().createObjectNode();
+        data.set("tags", WireJson.mapper().valueToTree(p.tags()));
+        data.set("vectors", vectors(p.tags(), p.truth().vectors()));
+        TaskBundle b = p.bundle();
+        ArrayNode names = data.putArray("participantProfiles");
+        if (b instanceof ConversationBundle c) c.participants().forEach(names::add);
+        if (!p.profiles().isEmpty()) data.set("profiles", WireJson.mapper().valueToTree(p.profiles()));
+        if (b instanceof SurveyBundle s) {
+            data.put("survey_question", s.question());
+            data.put("comment", s.comment());
+            data.set("possible_choices", WireJson.mapper().valueToTree(s.possibleChoices()));
+            data.set("selected_choices", WireJson.mapper().valueToTree(s.selectedChoices()));
         }
-        return w;
+        recorder.record(Guid.of(b.guid()), payload(RecordPayload.VALIDATOR, null, selfHotkey, selfUid, -1, batch, b.guid(), data));
+        return new Batch(p, batch);
     }
 
-    /** Steps 4-5 for one window: sample miners, query them, score each, reward, update the moving average. */
-    public WindowOutcome sendWindow(Conversation convo, int windowIdx, List<Line> window, GroundTruthResult truth) {
-        Metagraph mg = metagraph.get();
-        List<Neuron> miners = sampler.sample(mg, selfUid, settings.sampleSize());
+    /** Phase 3 for one task: sample miners, query, judge, score, reward, record. */
+    public WindowOutcome sendTask(Batch batch, Task task) {
+        PreparedBundle p = batch.bundle();
+        String bundleGuid = p.bundle().guid();
+        int windowIdx = task instanceof ConversationTask c ? c.windowIdx() : -1;
+        String taskId = task.envelope().guid();
+        List<Neuron> miners = sampler.sample(metagraph.get(), selfUid, settings.sampleSize());
         if (miners.isEmpty()) {
             log.warn("No miners found.");
-            return new WindowOutcome(windowIdx, List.of(), List.of());
+            return new WindowOutcome(bundleGuid, task.type(), taskId, windowIdx, List.of(), List.of());
         }
         List<Integer> uids = miners.stream().map(Neuron::uid).toList();
-        log.info("Send to conversation {} / {} to miners: {}", convo.guid(), windowIdx, uids);
-        WindowPacket packet = settings.hideConversationId()
-                ? new WindowPacket(Guid.HIDDEN, -1, window)
-                : new WindowPacket(convo.guid(), windowIdx, window);
-        List<DendriteResult<CgSynapse>> responses = query(miners, packet);
+        if (task instanceof ConversationTask) log.info("Send to conversation {} / {} to miners: {}", bundleGuid, windowIdx, uids);
+        else log.info("Send {} task of bundle {} to miners: {}", task.type(), bundleGuid, uids);
+        List<DendriteResult<CgSynapse>> responses = query(miners, request(task));
 
-        List<MinerTags> scored = new ArrayList<>(miners.size());
-        List<Integer> vectorCounts = new ArrayList<>(miners.size());
+        List<MinerTags> judged = new ArrayList<>(miners.size());
         List<List<String>> originals = new ArrayList<>(miners.size());
         for (int i = 0; i < miners.size(); i++) {
-            Neuron n = miners.get(i);
+            Neuron m = miners.get(i);
             DendriteResult<CgSynapse> r = responses.get(i);
             MinerOutput out = r.isSuccess() ? r.response().output() : null;
             if (out == null) {
                 String why = r.isSuccess() ? "empty cgp_output" : r.statusCode() + " " + r.statusMessage();
-                log.info("BAD RESPONSE from miner idx: {} uid: {}: {}", i, n.uid(), why);
-                scored.add(MinerTags.failed(n.uid(), n.hotkey(), why));
-                vectorCounts.add(0);
+                log.info("BAD RESPONSE from miner idx: {} uid: {}: {}", i, m.uid(), why);
+                judged.add(MinerTags.failed(m.uid(), m.hotkey(), why));
                 originals.add(List.of());
                 continue;
             }
-            // at most the 20 tags that are scored are cleaned and embedded: a miner sending thousands costs nothing extra
-            List<String> tags = TagCleaner.clean(out.tags(), TagCleaner.MAX_TAGS);
-            log.info("RESULTS from miner idx: {} uid: {}, tags: {} vector count: {}", i, n.uid(), tags.size(), out.vectorCount());
-            scored.add(new MinerTags(n.uid(), n.hotkey(), tags, tags.isEmpty() ? List.of() : embedder.embedAll(tags), null));
-            vectorCounts.add(out.vectorCount());
+            List<String> kept;
+            try {
+                kept = judge.keep(p, out.tags());
+            } catch (RuntimeException e) { // the live code would lose the whole step here; only this miner loses
+                log.warn("Tag filter failed for miner uid {}: {}; its answer keeps no tag", m.uid(), e.toString());
+                kept = List.of();
+            }
+            log.info("RESULTS from miner idx: {} uid: {}, tags: {} vector count: {}", i, m.uid(), kept.size(), kept.size());
+            judged.add(new MinerTags(m.uid(), m.hotkey(), kept, kept.isEmpty() ? List.of() : embedder.embedAll(kept), null));
             originals.add(out.tags());
         }
 
-        double[] finals = new double[scored.size()];
-        List<MinerScore> scores = new ArrayList<>(scored.size());
-        for (int i = 0; i < scored.size(); i++) {
-            MinerScore s = evaluator.evaluate(truth.truth(), scored.get(i));
+        double[] finals = new double[judged.size()];
+        List<MinerScore> scores = new ArrayList<>(judged.size());
+        for (int i = 0; i < judged.size(); i++) {
+            MinerScore s = evaluator.evaluate(p.truth(), judged.get(i), p.mechanism());
             scores.add(s);
             finals[i] = s.finalScore();
-            MinerTags m = scored.get(i);
-            log.info("Scores num: {} num of Unique tags: {} num of full convo tags: {}", s.tagCount(), s.uniqueCount(), truth.tags().size());
-            if (log.isDebugEnabled() && m.failure() == null) log.debug("uid {} score breakdown:\n{}", m.uid(), evaluator.explain(truth.truth(), m));
+            log.info("Scores num: {} num of Unique tags: {} num of full convo tags: {}", s.tagCount(), s.uniqueCount(), p.tags().size());
+            if (log.isDebugEnabled() && judged.get(i).failure() == null) {
+                log.debug("uid {} score breakdown:\n{}", judged.get(i).uid(), evaluator.explain(p.truth(), judged.get(i), p.mechanism()));
+            }
         }
         double[] rewards = settings.rewardDistribution().apply(finals);
-        int[] uidArray = uids.stream().mapToInt(Integer::intValue).toArray();
         synchronized (movingAverage) {
-            movingAverage.update(uidArray, rewards);
+            movingAverage.update(uids.stream().mapToInt(Integer::intValue).toArray(), rewards);
         }
         List<MinerResult> results = new ArrayList<>(miners.size());
         for (int i = 0; i < miners.size(); i++) {
             DendriteResult<CgSynapse> r = responses.get(i);
-            results.add(new MinerResult(miners.get(i).uid(), miners.get(i).hotkey(), r.statusCode(), r.statusMessage(),
-                    originals.get(i), scored.get(i).tags(), vectorCounts.get(i), scores.get(i), rewards[i]));
+            MinerResult mr = new MinerResult(miners.get(i).uid(), miners.get(i).hotkey(), r.statusCode(), r.statusMessage(),
+                    capped(originals.get(i)), judged.get(i).tags(), judged.get(i).tags().size(), scores.get(i), rewards[i]);
+            results.add(mr);
+            if (judged.get(i).failure() == null) recordAnswer(batch, task, mr, judged.get(i), originals.get(i).size());
         }
-        return new WindowOutcome(windowIdx, uids, results);
+        return new WindowOutcome(bundleGuid, task.type(), taskId, windowIdx, uids, results);
     }
 
-    /** Queries every miner once, then retries those that answered 408 or 422 once more. */
-    private List<DendriteResult<CgSynapse>> query(List<Neuron> miners, WindowPacket packet) {
+    private CgSynapse request(Task task) {
         double timeoutSeconds = settings.timeout().toMillis() / 1000.0;
-        CgSynapse request = CgSynapse.request(packet, timeoutSeconds);
+        if (settings.packet() == PacketShape.SEED) {
+            return CgSynapse.request(new WindowPacket(Guid.HIDDEN, -1, ((ConversationTask) task).window()), timeoutSeconds);
+        }
+        return CgSynapse.request(Masking.mask(task), timeoutSeconds);
+    }
+
+    /** Queries every miner once, then retries those that answered 408 or 422 once more with the same request. */
+    private List<DendriteResult<CgSynapse>> query(List<Neuron> miners, CgSynapse request) {
         List<AxonInfo> axons = miners.stream().map(Neuron::axon).toList();
         List<DendriteResult<CgSynapse>> results = new ArrayList<>(
                 dendrite.forward(axons, CgSynapse.NAME, request, CgSynapse.class, settings.timeout()));
@@ -216,42 +256,55 @@ public final class ValidatorStep {
         return results;
     }
 
-    private void recordGroundTruth(Conversation convo, GroundTruthResult truth, long batch) {
+    /** The miner record of one answer: the validated tags, the (capped) original tags, our vectors, and the real task. */
+    private void recordAnswer(Batch batch, Task task, MinerResult r, MinerTags judged, int originalCount) {
         ObjectNode data = WireJson.mapper().createObjectNode();
-        data.set("participantProfiles", WireJson.mapper().valueToTree(truth.profiles()));
-        data.set("tags", WireJson.mapper().valueToTree(truth.tags()));
-        data.set("vectors", vectors(truth.truth().tags(), truth.truth().vectors()));
-        recorder.record(convo.guid(), payload("validator", RecordPayload.GROUND_TRUTH_WINDOW, selfHotkey, selfUid, batch, data));
-    }
-
-    private void recordMinerResults(Conversation convo, WindowOutcome o, long batch) {
-        for (MinerResult r : o.results()) {
-            ObjectNode data = WireJson.mapper().createObjectNode();
-            data.set("tags", WireJson.mapper().valueToTree(r.tags()));
-            data.set("original_tags", WireJson.mapper().valueToTree(r.originalTags()));
-            data.put("status_code", r.status());
-            data.put("adjusted_score", r.score().adjustedScore());
-            data.put("final_miner_score", r.score().finalScore());
-            data.put("reward", r.reward());
-            if (r.score().zeroReason() != null) data.put("zero_reason", r.score().zeroReason());
-            recorder.record(convo.guid(), payload("miner", o.windowIdx(), r.hotkey(), r.uid(), batch, data));
+        ObjectNode result = data.putObject("result");
+        result.set("tags", WireJson.mapper().valueToTree(r.tags()));
+        result.set("original_tags", WireJson.mapper().valueToTree(r.originalTags()));
+        if (originalCount > r.originalTags().size() || r.originalTags().stream().anyMatch(t -> t.endsWith("..."))) {
+            result.put("original_tags_truncated", true);
+            result.put("original_tag_count", originalCount);
         }
+        result.set("vectors", vectors(judged.tags(), judged.vectors()));
+        data.set("task", TaskCodec.write(task));
+        ObjectNode score = data.putObject("score");
+        score.put("status_code", r.status());
+        score.put("adjusted_score", r.score().adjustedScore());
+        score.put("final_miner_score", r.score().finalScore());
+        score.put("reward", r.reward());
+        if (r.score().zeroReason() != null) score.put("zero_reason", r.score().zeroReason());
+        int windowIdx = task instanceof ConversationTask c ? c.windowIdx() : -1;
+        String bundleGuid = batch.bundle().bundle().guid();
+        recorder.record(Guid.of(bundleGuid), payload(RecordPayload.MINER, task.envelope().guid(), r.hotkey(), r.uid(), windowIdx,
+                batch.number(), bundleGuid, data));
     }
 
-    private RecordPayload payload(String type, int window, String hotkey, int uid, long batch, ObjectNode data) {
-        return new RecordPayload(type, settings.mode(), llm.model(), embedder.model(), null, window, hotkey, uid,
-                llm.provider(), settings.scoringVersion().name().toLowerCase(), batch, StepSettings.CGP_VERSION,
-                settings.netuid(), data);
+    /** At most {@link #MAX_RECORDED_TAGS} tags of at most {@link #MAX_RECORDED_TAG_CHARS} characters each. */
+    static List<String> capped(List<String> tags) {
+        List<String> out = new ArrayList<>(Math.min(tags.size(), MAX_RECORDED_TAGS));
+        for (String t : tags) {
+            if (out.size() == MAX_RECORDED_TAGS) break;
+            if (t == null) continue;
+            out.add(t.length() <= MAX_RECORDED_TAG_CHARS ? t : t.substring(0, MAX_RECORDED_TAG_CHARS) + "...");
+        }
+        return out;
     }
 
+    private RecordPayload payload(String neuronType, String taskId, String hotkey, int uid, int window, long batch, String bundleGuid,
+                                  ObjectNode data) {
+        return new RecordPayload(settings.mode(), llm.model(), embedder.model(), null, llm.provider(), RecordPayload.SCORING_VERSION,
+                StepSettings.CGP_VERSION, settings.netuid(), hotkey, neuronType, taskId, batch, uid, window,
+                RecordPayload.recordId(bundleGuid, taskId, hotkey, batch), data);
+    }
+
+    /** {@code {tag: {"vectors": [...]}}}, the live embedding dictionary. */
     private static ObjectNode vectors(List<String> tags, List<float[]> vectors) {
-        Map<String, float[]> byTag = new LinkedHashMap<>();
-        for (int i = 0; i < tags.size(); i++) byTag.put(tags.get(i), vectors.get(i));
         ObjectNode out = WireJson.mapper().createObjectNode();
-        byTag.forEach((tag, v) -> {
-            ArrayNode a = out.putObject(tag).putArray("vectors");
-            for (float f : v) a.add(f);
-        });
+        for (int i = 0; i < tags.size() && i < vectors.size(); i++) {
+            ArrayNode a = out.putObject(tags.get(i)).putArray("vectors");
+            for (float f : vectors.get(i)) a.add(f);
+        }
         return out;
     }
 }

@@ -57,6 +57,8 @@ class ChainOutageTest {
 
         @Override public SubnetHyperparameters hyperparameters(int netuid) { return real.hyperparameters(netuid); }
 
+        @Override public java.util.Optional<String> subnetOwnerHotkey(int netuid) { return java.util.Optional.empty(); }
+
         @Override public void serveAxon(Keypair hotkey, int netuid, AxonInfo axon) { real.serveAxon(hotkey, netuid, axon); }
 
         @Override public void setWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey) {
@@ -66,7 +68,7 @@ class ChainOutageTest {
 
     private Validator validator(LocalSubnet subnet, Chain chain, long epoch, boolean noWeights, LlmClient llm, Embedder embedder) {
         ValidatorConfig config = new ValidatorConfig(StepSettings.defaults(LocalSubnet.NETUID).withMaxWindows(1), dir, epoch, noWeights,
-                0.1, 1, -1, 0, 4096, Duration.ofMillis(1000), 0, Duration.ofMillis(10));
+                0.1, 1, -1, 0, 4096, Duration.ofMillis(1000), 0, Duration.ofMillis(10), WeightsCurve.PROPORTIONAL);
         return new Validator(config, subnet.validatorKey(), chain, llm, embedder,
                 new LocalConversations(ConversationFiles.samples(), "samples"), new SqliteStore(dir.resolve("s.sqlite")));
     }

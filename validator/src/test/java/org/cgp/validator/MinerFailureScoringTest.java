@@ -14,7 +14,7 @@ import org.cgp.miner.LocalSubnet;
 import org.cgp.protocol.axon.AxonInfo;
 import org.cgp.protocol.dendrite.Dendrite;
 import org.cgp.scoring.MovingAverage;
-import org.cgp.validator.conversation.Conversation;
+import org.cgp.validator.bundle.PreparedBundle;
 import org.cgp.validator.conversation.ConversationFiles;
 import org.cgp.validator.conversation.LocalConversations;
 import org.cgp.validator.record.SqliteStore;
@@ -47,9 +47,8 @@ class MinerFailureScoringTest {
             ValidatorStep step = new ValidatorStep(new LocalConversations(ConversationFiles.samples(), "samples"), llm, embedder,
                     dendrite, () -> wrong, LocalSubnet.VALIDATOR_UID, subnet.validatorKey().ss58Address(),
                     new MinerSampler(new Random(1), 4096), ema, store, StepSettings.defaults(LocalSubnet.NETUID));
-            Conversation c = step.reserve().orElseThrow();
-            GroundTruthResult truth = step.groundTruth(c).orElseThrow();
-            WindowOutcome o = step.sendWindow(c, 0, step.windows(c).get(0), truth);
+            PreparedBundle p = step.reserve().flatMap(step::prepare).orElseThrow();
+            WindowOutcome o = step.sendTask(step.recordGroundTruth(p), p.tasks().get(0));
 
             MinerResult refused = o.results().stream().filter(r -> r.uid() == 1).findFirst().orElseThrow();
             assertThat(refused.status()).isEqualTo(401);

@@ -39,6 +39,8 @@ class ShortConversationTest {
             @Override public TaggingResult tagWebpage(String markdown, List<String> results, boolean coding) {
                 return offline.tagWebpage(markdown, results, coding);
             }
+            @Override public Integer conversationQuality(List<Line> lines) { return offline.conversationQuality(lines); }
+            @Override public String classifyTags(List<String> tags) { return offline.classifyTags(tags); }
             @Override public TaggingResult tagSurvey(String question, String comment) { return offline.tagSurvey(question, comment); }
             @Override public TaggingResult extractEntities(String transcript, List<String> enrichments) {
                 return offline.extractEntities(transcript, enrichments);
@@ -53,7 +55,7 @@ class ShortConversationTest {
                     key.ss58Address(), new MinerSampler(new Random(), 4096), MovingAverage.zeros(1), store, StepSettings.defaults(1));
             StepReport r = step.run();
             assertThat(r.succeeded()).isFalse();
-            assertThat(r.skipped()).isEqualTo("not enough conversation windows");
+            assertThat(r.skipped()).isEqualTo("no task bundle could be reserved and prepared");
             assertThat(calls).hasValue(0);
             assertThat(store.rows()).isEmpty();
         }

@@ -19,7 +19,8 @@ class ValidatorMetricsTest {
                 new MinerScore(1, "5B", 0.5, 0.5, 3, 2, 1, null), 0.5);
         MinerResult down = new MinerResult(1, "5B", 503, "down", List.of(), List.of(), 0,
                 new MinerScore(1, "5B", 0, 0, 0, 0, 0, "503 down"), 0);
-        m.record(new StepReport(Guid.of("42"), List.of("x", "y", "z"), 4, List.of(new WindowOutcome(0, List.of(1, 1), List.of(ok, down))), null),
+        m.record(new StepReport(Guid.of("42"), List.of("x", "y", "z"), 4, List.of(new WindowOutcome("42",
+                        org.cgp.protocol.task.TaskType.CONVERSATION_TAGGING, "t1", 0, List.of(1, 1), List.of(ok, down))), null, List.of("42")),
                 Duration.ofMillis(1500));
         System.gc();
         String text = m.prometheusText();

@@ -11,9 +11,13 @@ import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
 import org.cgp.miner.LocalSubnet;
 import org.cgp.protocol.dendrite.Dendrite;
-import org.cgp.protocol.synapse.Line;
+import org.cgp.llm.TagCleaner;
+import org.cgp.protocol.task.ConversationTask;
+import org.cgp.scoring.ScoringMechanism;
 import org.cgp.scoring.MovingAverage;
-import org.cgp.validator.conversation.Conversation;
+import org.cgp.validator.bundle.ConversationBundle;
+import org.cgp.validator.bundle.Masking;
+import org.cgp.validator.bundle.PreparedBundle;
 import org.cgp.validator.conversation.ConversationFiles;
 import org.cgp.validator.conversation.LocalConversations;
 import org.cgp.validator.record.SqliteStore;
@@ -28,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The verbose validator test suite: a validator and three miners on loopback (real Netty axons,
  * real OkHttp dendrite, real sr25519 signatures, the offline LLM over the in-process MiniLM
- * model), one conversation, every step logged at INFO and checked. Run it first:
+ * model), one conversation bundle, every step logged at INFO and checked. Run it first:
  * {@code mvn -pl validator -am test -Dtest=VerboseValidatorTest -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -41,9 +45,9 @@ class VerboseValidatorTest {
     static MovingAverage movingAverage;
     static ValidatorStep step;
 
-    static Conversation conversation;
-    static GroundTruthResult truth;
-    static List<List<Line>> windows;
+    static ConversationBundle bundle;
+    static PreparedBundle prepared;
+    static ValidatorStep.Batch batch;
 
     @BeforeAll
     static void startSubnet(@TempDir Path dir) throws Exception {
@@ -67,35 +71,43 @@ class VerboseValidatorTest {
     }
 
     @Test @Order(1)
-    void reservesAConversation() {
-        conversation = step.reserve().orElseThrow();
-        assertThat(conversation.lines()).hasSizeGreaterThanOrEqualTo(20);
-        assertThat(conversation.guid().value()).isNotBlank();
+    void reservesAConversationBundle() {
+        bundle = (ConversationBundle) step.reserve().orElseThrow();
+        assertThat(bundle.lines()).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(bundle.guid()).isNotBlank();
     }
 
     @Test @Order(2)
     void buildsGroundTruthTagsWithTheValidatorsOwnVectors() {
-        truth = step.groundTruth(conversation).orElseThrow();
-        assertThat(truth.tags()).hasSizeGreaterThanOrEqualTo(StepSettings.MIN_GROUND_TRUTH_TAGS);
-        assertThat(truth.tags()).doesNotHaveDuplicates().allSatisfy(t -> assertThat(t).isLowerCase().hasSizeBetween(3, 64));
-        assertThat(truth.truth().vectors()).hasSameSizeAs(truth.tags())
+        prepared = step.prepare(bundle).orElseThrow();
+        assertThat(prepared.tags()).hasSizeGreaterThanOrEqualTo(StepSettings.MIN_GROUND_TRUTH_TAGS);
+        assertThat(prepared.tags()).doesNotHaveDuplicates().allSatisfy(t -> assertThat(TagCleaner.isSafe(t)).as(t).isTrue());
+        assertThat(prepared.truth().vectors()).hasSameSizeAs(prepared.tags())
                 .allSatisfy(v -> assertThat(v).hasSize(embedder.dimensions()));
+        assertThat(prepared.mechanism()).isEqualTo(ScoringMechanism.GROUND_TRUTH);
+        batch = step.recordGroundTruth(prepared);
+        assertThat(store.rows()).singleElement().satisfies(r -> assertThat(r.type()).isEqualTo("validator"));
     }
 
     @Test @Order(3)
-    void cutsWindowsByTheFormula() {
-        windows = step.windows(conversation);
-        int n = conversation.lines().size();
-        int expected = n <= 10 ? -1 : (n - 10 + 7) / 8 + 1; // size 10, overlap 2: ceil((n - 10) / 8) + 1
-        assertThat(windows).hasSize(expected);
-        assertThat(windows.get(0)).isEqualTo(conversation.lines().subList(0, 10));
-        assertThat(windows.get(windows.size() - 1).get(windows.get(windows.size() - 1).size() - 1))
-                .isEqualTo(conversation.lines().get(n - 1));
+    void cutsWindowsByTheLiveFormulaAndSamplesFiveAsTasks() {
+        int n = bundle.lines().size();
+        int windows = (n - 10 + 7) / 8 + 1; // size 10, overlap 2: ceil((n - 10) / 8) + 1
+        assertThat(prepared.tasks()).hasSize(Math.min(5, windows)).allSatisfy(t -> {
+            ConversationTask c = (ConversationTask) t;
+            int start = c.windowIdx() * 8;
+            assertThat(c.window()).isEqualTo(bundle.lines().subList(start, Math.min(n, start + 10)));
+            assertThat(c.envelope().bundleGuid()).isEqualTo(bundle.guid());
+            assertThat(Masking.mask(c)).satisfies(m -> {
+                assertThat(m.envelope().guid()).isEqualTo("HIDDEN");
+                assertThat(((ConversationTask) m).windowIdx()).isEqualTo(-1);
+            });
+        });
     }
 
     @Test @Order(4)
-    void sendsTheFirstWindowToThreeMinersAndScoresEachUnderItsOwnUid() {
-        WindowOutcome o = step.sendWindow(conversation, 0, windows.get(0), truth);
+    void sendsTheFirstTaskToThreeMinersAndScoresEachUnderItsOwnUid() {
+        WindowOutcome o = step.sendTask(batch, prepared.tasks().get(0));
         Metagraph mg = subnet.chain().metagraph(LocalSubnet.NETUID);
         assertThat(o.uids()).hasSize(3).doesNotContain(LocalSubnet.VALIDATOR_UID).containsExactlyInAnyOrder(1, 2, 3);
         assertThat(o.results()).hasSize(3);
@@ -108,19 +120,21 @@ class VerboseValidatorTest {
             assertThat(r.score().hotkey()).isEqualTo(r.hotkey());
             assertThat(r.status()).as("miner uid %d answered", r.uid()).isEqualTo(200);
             assertThat(r.tags()).isNotEmpty();
+            assertThat(r.originalTags()).containsAll(r.tags());
             assertThat(r.vectorCount()).isEqualTo(r.tags().size());
             assertThat(r.score().finalScore()).isBetween(0.0, 1.0);
             assertThat(r.score().finalScore()).as("a sensible tagger earns a positive score").isGreaterThan(0.0);
             assertThat(ema[r.uid()]).isCloseTo(0.1 * r.reward(), org.assertj.core.data.Offset.offset(1e-9));
         }
         assertThat(ema[LocalSubnet.VALIDATOR_UID]).isZero();
+        assertThat(store.rows()).filteredOn(r -> r.type().equals("miner")).hasSize(3);
     }
 
     @Test @Order(5)
     void aMinerThatIsDownScoresZeroAndTheOthersAreStillScored() {
         subnet.miners().get(0).close();
         int downUid = 1;
-        WindowOutcome o = step.sendWindow(conversation, 1, windows.get(1), truth);
+        WindowOutcome o = step.sendTask(batch, prepared.tasks().get(1));
         assertThat(o.results()).hasSize(3);
         MinerResult down = o.results().stream().filter(r -> r.uid() == downUid).findFirst().orElseThrow();
         assertThat(down.status()).isEqualTo(503);

@@ -31,6 +31,8 @@ public final class OfflineTagger implements LlmClient {
             "hobby", "leisure activity", "sport", "playing music", "reading books", "cooking", "hiking",
             "swimming", "painting", "gaming", "fishing", "gardening", "dancing", "travelling", "photography");
 
+    /** Fewer words than this make the offline quality gate fail a conversation. */
+    static final int QUALITY_MIN_WORDS = 40;
     /** Tags of the coding variant at most (the live coding prompt asks for 10). */
     static final int CODING_TAGS = 10;
     static final int WEBPAGE_TAGS = 15;
@@ -147,6 +149,40 @@ public final class OfflineTagger implements LlmClient {
         List<String> tags = rank(vectors.get(0), List.of(), candidates, phraseVectors, k);
         return tags.isEmpty() ? TaggingResult.empty("no candidate phrase was close enough to the window")
                 : TaggingResult.of(tags, List.of());
+    }
+
+    /**
+     * A deterministic stand-in for the quality gate: 4 (fails the default threshold of 5) for a
+     * transcript under 40 words or one whose lines are mostly repeats of each other, else 8.
+     */
+    @Override public Integer conversationQuality(List<Line> lines) {
+        List<String> texts = texts(lines);
+        if (texts.isEmpty()) return null;
+        int words = 0;
+        for (String t : texts) words += t.strip().split("\\s+").length;
+        long distinct = texts.stream().map(t -> t.strip().toLowerCase(Locale.ROOT)).distinct().count();
+        return words < QUALITY_MIN_WORDS || distinct * 2 < texts.size() ? 4 : 8;
+    }
+
+    /**
+     * A deterministic stand-in for the LLM's tag check: a tag is good when each of its words is a
+     * number, or letters only with a vowel and at most 20 of them; the rest is malformed.
+     */
+    @Override public String classifyTags(List<String> tags) {
+        if (tags == null || tags.isEmpty()) return "";
+        List<String> good = new ArrayList<>();
+        List<String> malformed = new ArrayList<>();
+        for (String t : tags) (looksLikeWords(t) ? good : malformed).add(t);
+        return "Good English keywords: " + String.join(", ", good) + "\nMalformed keywords: " + String.join(", ", malformed);
+    }
+
+    private static boolean looksLikeWords(String tag) {
+        if (tag == null || tag.isBlank()) return false;
+        for (String w : tag.strip().split("\\s+")) {
+            if (w.chars().allMatch(Character::isDigit)) continue;
+            if (w.length() > 20 || !w.chars().allMatch(Character::isLetter) || w.toLowerCase(Locale.ROOT).chars().noneMatch(c -> "aeiouy".indexOf(c) >= 0)) return false;
+        }
+        return true;
     }
 
     /** The page (markdown made plain) and each result are the parts; phrases are ranked against the whole and each part. */

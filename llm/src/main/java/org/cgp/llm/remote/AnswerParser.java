@@ -75,6 +75,33 @@ public final class AnswerParser {
         return TaggingResult.of(tags, profiles);
     }
 
+    /** An integer field of a JSON answer within [min, max], or null when there is none. */
+    public static Integer integerField(String answer, String field, int min, int max) {
+        if (answer == null || answer.isBlank()) return null;
+        JsonNode json = findJson(THINK.matcher(answer).replaceAll("").strip());
+        if (json == null || !json.isObject()) return null;
+        JsonNode v = json.get(field);
+        if (v == null || !(v.isNumber() || v.isTextual())) return null;
+        try {
+            int n = (int) Math.round(Double.parseDouble(v.asText().strip()));
+            return n < min || n > max ? null : n;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A {@code {"good": [...], "malformed": [...]}} answer in the live validators' text form,
+     * {@code "Good English keywords: a, b\nMalformed keywords: c"}; "" when it cannot be read.
+     */
+    public static String tagClasses(String answer) {
+        if (answer == null || answer.isBlank()) return "";
+        JsonNode json = findJson(THINK.matcher(answer).replaceAll("").strip());
+        if (json == null || !json.isObject()) return "";
+        return "Good English keywords: " + String.join(", ", strings(json.get("good")))
+                + "\nMalformed keywords: " + String.join(", ", strings(json.get("malformed")));
+    }
+
     /** The JSON value in the answer: the whole text, a fenced block, or the outermost {...} / [...]. */
     static JsonNode findJson(String text) {
         List<String> tries = new ArrayList<>();

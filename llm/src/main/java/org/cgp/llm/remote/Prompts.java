@@ -42,6 +42,8 @@ public final class Prompts {
     private static final String ENTITIES_TRANSCRIPT = load("entities-transcript.txt");
     private static final String ENTITIES_SNIPPET = load("entities-snippet.txt");
     private static final String COMBINE_ENTITIES = load("combine-entities.txt");
+    private static final String QUALITY = load("quality.txt");
+    private static final String CLASSIFY_TAGS = load("classify-tags.txt");
 
     private Prompts() {}
 
@@ -92,6 +94,14 @@ public final class Prompts {
 
     public static String combineEntities(List<List<String>> lists) {
         return part(COMBINE_ENTITIES, COMBINED_TAGS, numberedLists(lists));
+    }
+
+    public static String quality(List<Line> lines) {
+        return render(QUALITY, Map.of("conversation", transcript(lines, List.of())));
+    }
+
+    public static String classifyTags(List<String> tags) {
+        return render(CLASSIFY_TAGS, Map.of("text", cut(String.join(", ", tags))));
     }
 
     private static String part(String template, int maxTags, String text) {

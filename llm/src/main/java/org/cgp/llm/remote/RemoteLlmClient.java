@@ -82,6 +82,21 @@ public final class RemoteLlmClient implements LlmClient {
         return limit(AnswerParser.parseWindow(call(Prompts.window(lines, coding))), coding ? Prompts.CODING_TAGS : TagCleaner.MAX_TAGS);
     }
 
+    @Override public TaggingResult tagCodingConversation(List<Line> lines) {
+        if (!hasText(lines)) return TaggingResult.empty("conversation has no text");
+        return limit(AnswerParser.parseWindow(call(Prompts.window(lines, true))), Prompts.CODING_TAGS);
+    }
+
+    @Override public Integer conversationQuality(List<Line> lines) {
+        if (!hasText(lines)) return null;
+        return AnswerParser.integerField(call(Prompts.quality(lines)), "quality_score", 1, 10);
+    }
+
+    @Override public String classifyTags(List<String> tags) {
+        if (tags == null || tags.isEmpty()) return "";
+        return AnswerParser.tagClasses(call(Prompts.classifyTags(tags)));
+    }
+
     @Override public TaggingResult tagWebpage(String markdown, List<String> results, boolean coding) {
         List<String> prompts = new ArrayList<>();
         if (markdown != null && !markdown.isBlank()) prompts.add(Prompts.webpage(markdown, coding));

@@ -91,6 +91,12 @@ public final class TaskCodec {
         return out;
     }
 
+    /** A {@code prompt_chain} list (null stays null), for bundles that pass theirs on to their tasks. */
+    public static List<PromptStep> parsePromptChain(JsonNode n) { return promptChain(n); }
+
+    /** An {@code example_output} object (null stays null). */
+    public static ExampleOutput parseExampleOutput(JsonNode n) { return exampleOutput(n); }
+
     /** A window as {@code [[speaker, text], ...]}. */
     public static ArrayNode windowNode(List<Line> window) {
         ArrayNode a = NODES.arrayNode();

@@ -50,6 +50,16 @@ public final class Tasks {
         return new NamedEntitiesTask(envelope(TaskType.NAMED_ENTITIES_EXTRACTION, guid, bundleGuid, data, null), windowIdx, window);
     }
 
+    /** The same task under another envelope (a bundle's mode, prompt chain, example output...). */
+    public static Task withEnvelope(Task task, TaskEnvelope env) {
+        if (env.type() != task.type()) throw new IllegalArgumentException("envelope of " + env.type() + " for a " + task.type() + " task");
+        if (task instanceof ConversationTask c) return new ConversationTask(env, c.windowIdx(), c.window(), c.participants());
+        if (task instanceof WebpageTask w) return new WebpageTask(env, w.window());
+        if (task instanceof SurveyTask s) return new SurveyTask(env, s.question(), s.comment());
+        NamedEntitiesTask n = (NamedEntitiesTask) task;
+        return new NamedEntitiesTask(env, n.windowIdx(), n.window());
+    }
+
     private static TaskEnvelope envelope(TaskType type, String guid, String bundleGuid, ObjectNode data, List<String> categories) {
         String mechanism = type == TaskType.NAMED_ENTITIES_EXTRACTION ? NO_PENALTY_MECHANISM : GROUND_TRUTH_MECHANISM;
         TaskInput input = new TaskInput(guid, type.inputType(), data, categories, Map.of());

@@ -60,6 +60,54 @@ public final class HeadPeers {
         return run(cmd, timeout);
     }
 
+    /**
+     * Starts {@code miner-peer --port P --hotkey-uri uri} (a live Python miner on bittensor 9.0.0's
+     * axon) on a free loopback port and waits for its {@code ready} line.
+     */
+    public static MinerPeer minerPeer(String hotkeyUri) throws IOException, InterruptedException {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Process p = new ProcessBuilder(kit().orElseThrow().resolve("miner-peer").toString(), "--port", String.valueOf(port),
+                "--hotkey-uri", hotkeyUri).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String hotkey = null;
+        StringBuilder seen = new StringBuilder();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (String line; System.nanoTime() < deadline && (line = out.readLine()) != null; ) {
+            seen.append(line).append('\n');
+            if (line.startsWith("hotkey ")) hotkey = line.substring(7).strip();
+            if (line.startsWith("ready ")) {
+                Thread drain = new Thread(() -> { // keep reading so the peer never blocks on a full pipe
+                    try { while (out.readLine() != null) { } } catch (IOException ignored) { }
+                }, "miner-peer-" + port);
+                drain.setDaemon(true);
+                drain.start();
+                return new MinerPeer(p, port, hotkey);
+            }
+        }
+        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new IOException("miner-peer did not become ready: " + seen);
+    }
+
+    /** A running miner peer; closing it stops the process. */
+    public record MinerPeer(Process process, int port, String hotkey) implements AutoCloseable {
+        @Override public void close() throws InterruptedException {
+            process.descendants().forEach(ProcessHandle::destroy);
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Every bundle of one type in the kit's {@code inputs/<type>/}, in file order. */
+    public static List<Path> inputs(String type) throws IOException {
+        try (var files = Files.list(kit().orElseThrow().resolve("inputs").resolve(type))) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
     /** A finished process: exit code (-1 when it timed out) and its stdout and stderr together. */
     public record Result(int exit, String output) {
         /** The {@code N passed, M failed} line's numbers, or null when there is none. */

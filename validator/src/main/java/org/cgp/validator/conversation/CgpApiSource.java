@@ -2,7 +2,6 @@ package org.cgp.validator.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -11,16 +10,22 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import org.cgp.protocol.synapse.Guid;
-import org.cgp.protocol.synapse.Line;
+import org.cgp.llm.remote.Redactor;
 import org.cgp.protocol.synapse.WireJson;
+import org.cgp.validator.StepSettings;
+import org.cgp.validator.bundle.BundleFormatException;
+import org.cgp.validator.bundle.BundleParser;
+import org.cgp.validator.bundle.TaskBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reserves conversations from the CGP API: {@code POST {read host}/api/v1/conversation/reserve}
- * with {@code {}} and the validator's Bearer key. Understands the conversation shape
- * {@code {guid, participants, lines}} and the newer task bundle ({@code input.data.lines}).
+ * Reserves task bundles from the CGP API as the live validators do: {@code POST {read
+ * host}/api/v1/conversation/reserve?cgp_version=<ours>} (plus {@code &options=22} when
+ * {@code CGP_API_OPTIONS} holds 22) with {@code {}} and the validator's Bearer key, one bundle per
+ * call, parsed by type ({@link BundleParser}). The answer's {@code errors} and {@code warnings}
+ * are logged. A refused call, an unreadable answer or an unusable bundle is logged (with the
+ * bundle's guid, and the body scrubbed of the key) and gives nothing.
  */
 public final class CgpApiSource implements ConversationSource {
     private static final Logger log = LoggerFactory.getLogger(CgpApiSource.class);
@@ -39,52 +44,55 @@ public final class CgpApiSource implements ConversationSource {
         this.options = options;
     }
 
-    @Override public Optional<Conversation> reserve() {
-        HttpUrl.Builder url = readBase.newBuilder().addPathSegments("api/v1/conversation/reserve");
-        if (options != null && !options.isBlank()) url.addQueryParameter("options", options);
-        Request.Builder rb = new Request.Builder().url(url.build())
+    /** The reserve URL, as the live validators build it. */
+    HttpUrl reserveUrl() {
+        HttpUrl.Builder url = readBase.newBuilder().addPathSegments("api/v1/conversation/reserve")
+                .addQueryParameter("cgp_version", StepSettings.CGP_VERSION);
+        if (options != null && List.of(options.split(",")).stream().map(String::strip).anyMatch("22"::equals)) {
+            url.addQueryParameter("options", "22");
+        }
+        return url.build();
+    }
+
+    @Override public Optional<TaskBundle> reserve() {
+        Request.Builder rb = new Request.Builder().url(reserveUrl())
                 .header("Accept", "application/json").header("Accept-Language", "en_US")
                 .post(RequestBody.create("{}", JSON));
         if (apiKey != null && !apiKey.isBlank()) rb.header("Authorization", "Bearer " + apiKey);
         try (Response r = http.newCall(rb.build()).execute()) {
             String body = r.body() == null ? "" : r.body().string();
             if (r.code() != 200) {
-                log.error("reserveConversation error: HTTP {} from {}: {}", r.code(), readBase, abbreviate(body));
+                log.error("reserveConversation error: HTTP {} from {}: {}", r.code(), readBase, abbreviate(Redactor.redact(body, apiKey)));
                 return Optional.empty();
             }
             return parse(WireJson.mapper().readTree(body));
         } catch (IOException e) {
-            log.error("reserveConversation error: {} ({}: {})", readBase, e.getClass().getSimpleName(), e.getMessage());
+            log.error("reserveConversation error: {} ({}: {})", readBase, e.getClass().getSimpleName(), Redactor.redact(e.getMessage(), apiKey));
             return Optional.empty();
         }
     }
 
-    static Optional<Conversation> parse(JsonNode root) {
-        JsonNode data = root.has("lines") ? root : root.path("input").path("data");
-        JsonNode lines = data.path("lines");
-        if (!lines.isArray() || lines.isEmpty()) {
-            log.error("reserveConversation error: the answer has no conversation lines");
-            return Optional.empty();
-        }
-        List<Line> out = new ArrayList<>();
-        for (JsonNode l : lines) {
-            if (l.isArray() && l.size() >= 2 && l.get(0).canConvertToInt() && l.get(0).asInt() >= 0) {
-                out.add(new Line(l.get(0).asInt(), l.get(1).isNull() ? "" : l.get(1).asText()));
+    static Optional<TaskBundle> parse(JsonNode root) {
+        if (root != null && root.isObject()) {
+            for (String field : List.of("errors", "warnings")) {
+                JsonNode n = root.get(field);
+                if (n != null && !n.isNull() && !(n.isContainerNode() && n.isEmpty())) {
+                    log.warn("reserveConversation {}: {}", field, abbreviate(n.toString()));
+                }
             }
         }
-        // a task bundle is recorded under the bundle's guid (CGP-REFERENCE §2.3), a plain conversation under its own
-        JsonNode g = root.get("guid");
-        if (g == null || g.isNull() || g.asText().isBlank()) g = root.path("input").get("guid");
-        if (g == null || g.isNull() || g.asText().isBlank()) {
-            log.error("reserveConversation error: the answer has no guid");
+        try {
+            return Optional.of(BundleParser.parse(root));
+        } catch (BundleFormatException e) {
+            log.error("reserveConversation error: {}; skipped", e.getMessage());
             return Optional.empty();
         }
-        List<String> participants = new ArrayList<>();
-        data.path("participants").forEach(p -> participants.add(p.asText().replace("\"", "")));
-        return Optional.of(new Conversation(Guid.of(g.asText()), participants, out));
     }
 
-    private static String abbreviate(String s) { return s.length() <= 200 ? s : s.substring(0, 200) + "..."; }
+    private static String abbreviate(String s) {
+        String oneLine = s == null ? "" : s.replaceAll("[\\r\\n]+", " ");
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
+    }
 
     @Override public String describe() { return "CGP API " + readBase; }
 }

@@ -65,11 +65,11 @@ public final class SqliteStore implements ResultRecorder {
                 + " cgp_version, netuid, tags, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             st.setString(1, conversation.value());
-            st.setString(2, p.type());
+            st.setString(2, p.neuronType());
             st.setString(3, p.hotkey());
             if (p.uid() == null) st.setNull(4, java.sql.Types.INTEGER); else st.setInt(4, p.uid());
-            st.setInt(5, p.convoWindowIndex());
-            st.setLong(6, p.batchNum());
+            st.setInt(5, p.windowIdx());
+            st.setLong(6, p.batchNumber());
             st.setString(7, p.llmType());
             st.setString(8, p.model());
             st.setString(9, p.cgpVersion());

@@ -10,6 +10,8 @@ import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.cgp.validator.bundle.ConversationBundle;
+import org.cgp.validator.bundle.TaskBundle;
 import org.junit.jupiter.api.Test;
 
 /** The CGP API's reserve endpoint stood in for by MockWebServer answering its documented shapes. */
@@ -29,16 +31,16 @@ class CgpApiSourceTest {
                 {"guid": 1421, "participants": ["\\"SPEAKER_00\\"", "\\"SPEAKER_02\\""],
                  "lines": [[0, "hello"], [2, "hi"], [0, "bye"]], "total": 312, "min_convo_windows": 1}"""));
         CgpApiSource src = new CgpApiSource(new OkHttpClient(), api.url("/"), "k3y", "22");
-        Optional<Conversation> c = src.reserve();
+        Optional<TaskBundle> c = src.reserve();
         RecordedRequest req = api.takeRequest(5, TimeUnit.SECONDS);
         assertThat(req.getMethod()).isEqualTo("POST");
-        assertThat(req.getPath()).isEqualTo("/api/v1/conversation/reserve?options=22");
+        assertThat(req.getPath()).isEqualTo("/api/v1/conversation/reserve?cgp_version=2.30.65&options=22");
         assertThat(req.getHeader("Authorization")).isEqualTo("Bearer k3y");
         assertThat(req.getBody().readUtf8()).isEqualTo("{}");
-        assertThat(c).isPresent();
-        assertThat(c.get().guid().value()).isEqualTo("1421");
-        assertThat(c.get().participants()).containsExactly("SPEAKER_00", "SPEAKER_02");
-        assertThat(c.get().lines()).hasSize(3);
+        ConversationBundle b = (ConversationBundle) c.orElseThrow();
+        assertThat(b.guid()).isEqualTo("1421");
+        assertThat(b.participants()).containsExactly("SPEAKER_00", "SPEAKER_02");
+        assertThat(b.lines()).hasSize(3);
     }
 
     @Test
@@ -47,10 +49,13 @@ class CgpApiSourceTest {
                 {"mode": "x", "api_version": 1.4, "type": "conversation_tagging", "guid": "bundle-1",
                  "input": {"input_type": "conversation", "guid": "data-9",
                            "data": {"participants": ["SPEAKER_0", "SPEAKER_1"], "lines": [[0, "a"], [1, "b"]], "total": 2}}}"""));
-        Optional<Conversation> c = new CgpApiSource(new OkHttpClient(), api.url("/"), null, null).reserve();
-        assertThat(api.takeRequest().getHeader("Authorization")).isNull();
-        assertThat(c.orElseThrow().guid().value()).as("records go under the bundle guid").isEqualTo("bundle-1");
-        assertThat(c.get().participants()).containsExactly("SPEAKER_0", "SPEAKER_1");
+        Optional<TaskBundle> c = new CgpApiSource(new OkHttpClient(), api.url("/"), null, "21, 23").reserve();
+        RecordedRequest req = api.takeRequest();
+        assertThat(req.getHeader("Authorization")).isNull();
+        assertThat(req.getPath()).as("options other than 22 are not sent").isEqualTo("/api/v1/conversation/reserve?cgp_version=2.30.65");
+        assertThat(c.orElseThrow().guid()).as("records go under the bundle guid").isEqualTo("bundle-1");
+        assertThat(((ConversationBundle) c.get()).participants()).containsExactly("SPEAKER_0", "SPEAKER_1");
+        assertThat(c.get().header().inputGuid()).isEqualTo("data-9");
     }
 
     @Test

@@ -65,7 +65,7 @@ class DaemonsOnChainTest {
                     assertThat(n.axon().port()).isEqualTo(m.port());
                 }
                 ValidatorConfig config = new ValidatorConfig(StepSettings.defaults(netuid).withMaxWindows(2).withMode("test"),
-                        dir.resolve("state"), 1, false, 0.1, 1, -1, 0, 4096, Duration.ofMinutes(5), 0, Duration.ofMillis(10));
+                        dir.resolve("state"), 1, false, 0.1, 1, -1, 0, 4096, Duration.ofMinutes(5), 0, Duration.ofMillis(10), org.cgp.validator.WeightsCurve.PROPORTIONAL);
                 try (Validator v = new Validator(config, VALIDATOR, chain, llm, embedder,
                         new LocalConversations(ConversationFiles.samples(), "samples"), new SqliteStore(dir.resolve("s.sqlite")))) {
                     StepReport report = v.runStep();

@@ -32,8 +32,9 @@ class CgpApiRecorderTest {
     @AfterEach void stop() throws Exception { api.shutdown(); }
 
     static RecordPayload payload(String type, int window) {
-        return new RecordPayload(type, "test", "offline", "minilm", null, window, "5Hotkey", 2, "offline", "v2", 4821937,
-                "2.30.65", 33, WireJson.mapper().createObjectNode().put("k", "v"));
+        return new RecordPayload("test", "offline", "minilm", null, "offline", RecordPayload.SCORING_VERSION, "2.30.65", 33, "5Hotkey",
+                type, type.equals("miner") ? "task-" + window : null, 4821937, 2, window, RecordPayload.recordId("b", "task-" + window, "5Hotkey", 4821937),
+                WireJson.mapper().createObjectNode().put("k", "v"));
     }
 
     @Test
@@ -45,9 +46,10 @@ class CgpApiRecorderTest {
             assertThat(req.getMethod()).isEqualTo("PUT");
             assertThat(req.getPath()).isEqualTo("/api/v1/conversation/record/102915250832439830165876384341137849342");
             JsonNode body = WireJson.mapper().readTree(req.getBody().readUtf8());
-            assertThat(body.path("convo_window_index").asInt()).isEqualTo(4);
+            assertThat(body.path("window_idx").asInt()).isEqualTo(4);
+            assertThat(body.path("record_id").asText()).isNotBlank();
             assertThat(body.path("hotkey").asText()).isEqualTo("5Hotkey");
-            assertThat(body.path("type").asText()).isEqualTo("miner");
+            assertThat(body.path("neuron_type").asText()).isEqualTo("miner");
             waitUntilEmpty(r);
         }
         assertThat(Files.list(dir)).isEmpty();

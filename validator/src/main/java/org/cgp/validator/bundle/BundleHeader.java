@@ -1,0 +1,20 @@
+package org.cgp.validator.bundle;
+
+import java.util.List;
+import org.cgp.protocol.task.ExampleOutput;
+import org.cgp.protocol.task.PromptStep;
+import org.cgp.protocol.task.TaskType;
+
+/**
+ * The fields every bundle has: its guid (a string; numbers coerced), type, the task fields it passes
+ * on to its tasks ({@code mode}, {@code api_version}, {@code scoring_mechanism}, the prompt chain,
+ * the example output) and its input's guid, type and categories.
+ */
+public record BundleHeader(String guid, TaskType type, String mode, Double apiVersion, String scoringMechanism,
+                           String inputGuid, List<String> inputCategories, List<PromptStep> promptChain,
+                           ExampleOutput exampleOutput) {
+    public BundleHeader {
+        inputCategories = inputCategories == null ? null : List.copyOf(inputCategories);
+        promptChain = promptChain == null ? null : List.copyOf(promptChain);
+    }
+}
