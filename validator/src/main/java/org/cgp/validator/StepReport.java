@@ -19,6 +19,11 @@ public record StepReport(Guid conversation, List<String> groundTruthTags, int wi
 
     public boolean succeeded() { return skipped == null && !windows.isEmpty(); }
 
+    /** Whether any miner answered (200) in this step; a step where none did is waited after, like a failed one. */
+    public boolean anyAnswer() {
+        return windows.stream().anyMatch(w -> w.results().stream().anyMatch(r -> r.status() == 200));
+    }
+
     public static StepReport skipped(Guid conversation, String reason) {
         return new StepReport(conversation, List.of(), 0, List.of(), reason, List.of());
     }

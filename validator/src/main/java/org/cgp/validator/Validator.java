@@ -133,18 +133,42 @@ public final class Validator implements AutoCloseable {
     /** Called after every step with its report and how long it took (metrics, status page). */
     public void onStep(BiConsumer<StepReport, Duration> listener) { this.stepListener = listener; }
 
-    /** Runs steps until {@code stop} is set (checked between steps); a failed step waits a little and goes on. */
+    /** The longest wait after failed steps. */
+    public static final Duration MAX_IDLE = Duration.ofMinutes(10);
+
+    /**
+     * Runs steps until {@code stop} is set (checked between steps). A step that produced no score
+     * (no bundle, too few tasks, no miner or no miner that answered, the API down or answering
+     * garbage) is followed by a wait
+     * that doubles with each failure in a row, from {@code idleAfterFailure} up to {@link #MAX_IDLE},
+     * so a broken API or subnet is never hammered.
+     */
     public void runUntil(AtomicBoolean stop) {
+        int failures = 0;
         while (!stop.get()) {
+            boolean ok;
             try {
                 StepReport r = runStep();
-                if (!r.succeeded()) pause(stop, config.idleAfterFailure().toMillis());
+                ok = r.succeeded() && r.anyAnswer();
             } catch (RuntimeException e) {
-                log.error("Step failed: {}; retrying in {} s", e.toString(), config.idleAfterFailure().toSeconds(), e);
-                pause(stop, config.idleAfterFailure().toMillis());
+                log.error("Step failed: {}", e.toString(), e);
+                ok = false;
+            }
+            failures = ok ? 0 : failures + 1;
+            if (!ok) {
+                long wait = backoffMillis(config.idleAfterFailure(), failures);
+                log.info("Waiting {} s before the next step ({} failed in a row)", String.format("%.1f", wait / 1000.0), failures);
+                pause(stop, wait);
             }
         }
         log.info("Validator stopped after step {}", state().step());
+    }
+
+    /** {@code idle * 2^(failures - 1)}, at most {@link #MAX_IDLE}. */
+    static long backoffMillis(Duration idle, int failures) {
+        long base = Math.max(1, idle.toMillis());
+        int doublings = Math.min(Math.max(0, failures - 1), 30);
+        return Math.min(MAX_IDLE.toMillis(), base << doublings > 0 ? base << doublings : MAX_IDLE.toMillis());
     }
 
     public synchronized ValidatorState state() { return state; }

@@ -94,14 +94,41 @@ public final class ValidatorStep {
         this.judge = new TaskJudge(llm, random);
     }
 
+    /** Where one step's time went, in milliseconds (a benchmark and the step's last log line read it). */
+    public record Timings(long reserveAndGroundTruth, long queries, long judgeAndEmbed, long scoring, long records) {
+        @Override public String toString() {
+            return "reserve + ground truth " + reserveAndGroundTruth + " ms, queries " + queries + " ms, judging + embedding "
+                    + judgeAndEmbed + " ms, scoring " + scoring + " ms, records " + records + " ms";
+        }
+    }
+
+    private final long[] nanos = new long[5];
+    private volatile Timings lastTimings = new Timings(0, 0, 0, 0, 0);
+
+    /** The timings of the last {@link #run()}. */
+    public Timings lastTimings() { return lastTimings; }
+
     /** A prepared bundle with the batch number its records carry. */
     public record Batch(PreparedBundle bundle, long number) {}
 
     /** Runs the whole step: bundles, then their tasks one by one. */
     public StepReport run() {
+        java.util.Arrays.fill(nanos, 0);
+        try {
+            return runPhases();
+        } finally {
+            lastTimings = new Timings(nanos[0] / 1_000_000, nanos[1] / 1_000_000, nanos[2] / 1_000_000, nanos[3] / 1_000_000, nanos[4] / 1_000_000);
+            log.info("Step timings: {}", lastTimings);
+        }
+    }
+
+    private StepReport runPhases() {
         List<Batch> batches = new ArrayList<>();
         for (int i = 0; i < settings.bundles(); i++) {
-            reserve().flatMap(this::prepare).ifPresent(p -> batches.add(recordGroundTruth(p)));
+            long t0 = System.nanoTime();
+            Optional<PreparedBundle> p = reserve().flatMap(this::prepare);
+            nanos[0] += System.nanoTime() - t0;
+            p.ifPresent(x -> batches.add(recordGroundTruth(x)));
         }
         List<String> guids = batches.stream().map(b -> b.bundle().bundle().guid()).toList();
         int tasks = batches.stream().mapToInt(b -> b.bundle().tasks().size()).sum();
@@ -158,7 +185,9 @@ public final class ValidatorStep {
             data.set("possible_choices", WireJson.mapper().valueToTree(s.possibleChoices()));
             data.set("selected_choices", WireJson.mapper().valueToTree(s.selectedChoices()));
         }
+        long t0 = System.nanoTime();
         recorder.record(Guid.of(b.guid()), payload(RecordPayload.VALIDATOR, null, selfHotkey, selfUid, -1, batch, b.guid(), data));
+        nanos[4] += System.nanoTime() - t0;
         return new Batch(p, batch);
     }
 
@@ -176,7 +205,10 @@ public final class ValidatorStep {
         List<Integer> uids = miners.stream().map(Neuron::uid).toList();
         if (task instanceof ConversationTask) log.info("Send to conversation {} / {} to miners: {}", bundleGuid, windowIdx, uids);
         else log.info("Send {} task of bundle {} to miners: {}", task.type(), bundleGuid, uids);
+        long t0 = System.nanoTime();
         List<DendriteResult<CgSynapse>> responses = query(miners, request(task));
+        long t1 = System.nanoTime();
+        nanos[1] += t1 - t0;
 
         List<MinerTags> judged = new ArrayList<>(miners.size());
         List<List<String>> originals = new ArrayList<>(miners.size());
@@ -203,6 +235,8 @@ public final class ValidatorStep {
             originals.add(out.tags());
         }
 
+        long t2 = System.nanoTime();
+        nanos[2] += t2 - t1;
         double[] finals = new double[judged.size()];
         List<MinerScore> scores = new ArrayList<>(judged.size());
         for (int i = 0; i < judged.size(); i++) {
@@ -218,6 +252,8 @@ public final class ValidatorStep {
         synchronized (movingAverage) {
             movingAverage.update(uids.stream().mapToInt(Integer::intValue).toArray(), rewards);
         }
+        long t3 = System.nanoTime();
+        nanos[3] += t3 - t2;
         List<MinerResult> results = new ArrayList<>(miners.size());
         for (int i = 0; i < miners.size(); i++) {
             DendriteResult<CgSynapse> r = responses.get(i);
@@ -226,6 +262,7 @@ public final class ValidatorStep {
             results.add(mr);
             if (judged.get(i).failure() == null) recordAnswer(batch, task, mr, judged.get(i), originals.get(i).size());
         }
+        nanos[4] += System.nanoTime() - t3;
         return new WindowOutcome(bundleGuid, task.type(), taskId, windowIdx, uids, results);
     }
 

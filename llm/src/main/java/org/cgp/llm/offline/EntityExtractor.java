@@ -29,7 +29,8 @@ final class EntityExtractor {
             "(?i)(?:\\$|usd\\s?|€|£)\\s?\\d[\\d,]*(?:\\.\\d+)?(?:\\s?(?:million|billion|trillion|thousand|bn|m|k)\\b)?"
                     + "|\\b\\d[\\d,]*(?:\\.\\d+)?\\s?(?:million|billion|trillion)\\s(?:dollars|euros|pounds)\\b");
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}][\\p{L}\\p{M}'’&-]*|\\d[\\d,]*(?:\\.\\d+)?|\\n|\\S");
-    private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "the", "de", "on", "du", "la", "von", "van", "del", "&");
+    /** Words that join capitalised words into one name ("Bank of America", "Procter & Gamble"); "the" only after "of". */
+    private static final Set<String> CONNECTORS = Set.of("of", "and", "de", "du", "la", "von", "van", "del", "da", "&");
     /** Words that open a span without being part of the name ("The City Council", "Our Mayor"). */
     private static final Set<String> LEADING = Set.of("the", "a", "an", "this", "that", "these", "those", "our", "my", "your",
             "his", "her", "their", "its", "we", "i", "you", "they", "he", "she", "it", "and", "but", "or", "so", "if", "when");
@@ -92,7 +93,8 @@ final class EntityExtractor {
                 if (run.isEmpty()) runAtStart = sentenceStart;
                 run.add(tok);
             } else if (!run.isEmpty() && run.size() < MAX_WORDS
-                    && ((word && CONNECTORS.contains(tok.toLowerCase(Locale.ROOT))) || number || tok.equals("&"))) {
+                    && ((word && (CONNECTORS.contains(tok.toLowerCase(Locale.ROOT))
+                            || (tok.equalsIgnoreCase("the") && run.get(run.size() - 1).equalsIgnoreCase("of")))) || number || tok.equals("&"))) {
                 run.add(tok);
             } else {
                 flush(run, runAtStart, out);
@@ -132,7 +134,8 @@ final class EntityExtractor {
 
     /** Connectors never end an entity. */
     private static void trimEnd(List<String> run) {
-        while (!run.isEmpty() && CONNECTORS.contains(run.get(run.size() - 1).toLowerCase(Locale.ROOT))) run.remove(run.size() - 1);
+        while (!run.isEmpty() && (CONNECTORS.contains(run.get(run.size() - 1).toLowerCase(Locale.ROOT))
+                || run.get(run.size() - 1).equalsIgnoreCase("the"))) run.remove(run.size() - 1);
     }
 
     /** {@code $2.5 million} -> {@code 2 point 5 million dollars}: the words survive the safe form; {@code $3,800,000} -> {@code 3800000 dollars}. */

@@ -1,0 +1,79 @@
+package org.cgp.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.cgp.llm.Embedder;
+import org.cgp.llm.LlmClient;
+import org.cgp.llm.LlmConfig;
+import org.cgp.llm.LlmProviders;
+import org.cgp.miner.LocalSubnet;
+import org.cgp.protocol.dendrite.Dendrite;
+import org.cgp.scoring.MovingAverage;
+import org.cgp.validator.MinerSampler;
+import org.cgp.validator.StepReport;
+import org.cgp.validator.StepSettings;
+import org.cgp.validator.ValidatorStep;
+import org.cgp.validator.conversation.CgpApiSource;
+import org.cgp.validator.record.SqliteStore;
+
+/**
+ * One live-sized validator step: 10 bundles of all four types (the cgp-head kit's inputs, served by
+ * a local stand-in for the CGP API), 5 tasks each, 6 local miners (real axons on loopback, offline
+ * provider), the offline provider for the validator too, a SQLite store. Prints the wall time,
+ * where it went and the process's peak RSS (validator and miners share the JVM).
+ *
+ * <p>Usage: {@code bench/run ValidatorStepBench [steps=3]}.
+ */
+public final class ValidatorStepBench {
+    public static void main(String[] args) throws Exception {
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        Path inputs = Path.of("../shared/peers/cgp-head/inputs");
+        if (!Files.isDirectory(inputs)) {
+            System.out.println("SKIP ValidatorStepBench: " + inputs.toAbsolutePath() + " not found (it sits in ../shared beside the repository)");
+            return;
+        }
+        List<String> bundles = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(inputs)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) bundles.add(Files.readString(f));
+        }
+        System.out.printf("ValidatorStepBench: %d cores, Java %s, load average %s, %d kit bundles served in turn%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), MinerTaskBench.loadAverage(), bundles.size());
+        LlmConfig offline = LlmConfig.offline();
+        LlmClient llm = LlmProviders.chat(offline);
+        Embedder embedder = LlmProviders.embedder(offline);
+        AtomicInteger next = new AtomicInteger();
+        Path dir = Files.createTempDirectory("cgp-step-bench");
+        try (MockWebServer api = new MockWebServer(); LocalSubnet subnet = LocalSubnet.start(6, llm, embedder);
+             SqliteStore store = new SqliteStore(dir.resolve("bench.sqlite")); Dendrite dendrite = new Dendrite(subnet.validatorKey())) {
+            api.setDispatcher(new Dispatcher() {
+                @Override public MockResponse dispatch(RecordedRequest r) {
+                    return new MockResponse().setHeader("Content-Type", "application/json").setBody(bundles.get(next.getAndIncrement() % bundles.size()));
+                }
+            });
+            api.start();
+            ValidatorStep step = new ValidatorStep(new CgpApiSource(new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build(), api.url("/"), null, null),
+                    llm, embedder, dendrite, () -> subnet.chain().metagraph(LocalSubnet.NETUID), LocalSubnet.VALIDATOR_UID,
+                    subnet.validatorKey().ss58Address(), new MinerSampler(new Random(1), 4096), MovingAverage.zeros(7), store,
+                    StepSettings.defaults(LocalSubnet.NETUID).withMode("bench"));
+            for (int s = 1; s <= steps; s++) {
+                long t0 = System.nanoTime();
+                StepReport r = step.run();
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                long answers = r.windows().stream().mapToLong(w -> w.results().stream().filter(x -> x.status() == 200).count()).sum();
+                System.out.printf("step %d%s: %d bundles, %d tasks, %d answers in %d ms (%s); peak RSS %d MiB%n", s, s == 1 ? " (cold: JIT, models)" : "",
+                        r.bundleGuids().size(), r.windows().size(), answers, ms, step.lastTimings(), MinerTaskBench.peakRssMiB());
+            }
+        }
+    }
+}
