@@ -1,6 +1,5 @@
 package org.cgp.validator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.cgp.protocol.synapse.WindowPacket;
 import org.cgp.protocol.synapse.WireJson;
 import org.cgp.protocol.task.ConversationTask;
 import org.cgp.protocol.task.Task;
-import org.cgp.protocol.task.TaskCodec;
 import org.cgp.scoring.MinerScore;
 import org.cgp.scoring.MinerTags;
 import org.cgp.scoring.MovingAverage;
@@ -30,10 +28,9 @@ import org.cgp.validator.bundle.ConversationBundle;
 import org.cgp.validator.bundle.GroundTruthBuilder;
 import org.cgp.validator.bundle.Masking;
 import org.cgp.validator.bundle.PreparedBundle;
-import org.cgp.validator.bundle.SurveyBundle;
 import org.cgp.validator.bundle.TaskBundle;
 import org.cgp.validator.conversation.ConversationSource;
-import org.cgp.validator.record.RecordPayload;
+import org.cgp.validator.record.Records;
 import org.cgp.validator.record.ResultRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,9 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ValidatorStep {
     private static final Logger log = LoggerFactory.getLogger(ValidatorStep.class);
-    /** Original tags of one answer kept in its record at most, and characters of each. */
-    public static final int MAX_RECORDED_TAGS = 50;
-    public static final int MAX_RECORDED_TAG_CHARS = 100;
 
     private final ConversationSource source;
     private final LlmClient llm;
@@ -72,6 +66,7 @@ public final class ValidatorStep {
     private final TagEvaluator evaluator;
     private final GroundTruthBuilder groundTruth;
     private final TaskJudge judge;
+    private final Records records;
     private final Random random = new Random();
 
     public ValidatorStep(ConversationSource source, LlmClient llm, Embedder embedder, Dendrite dendrite,
@@ -92,6 +87,7 @@ public final class ValidatorStep {
         this.groundTruth = new GroundTruthBuilder(llm, embedder, random, settings.maxConvoLines(), settings.qualityThreshold(),
                 settings.tasksPerBundle());
         this.judge = new TaskJudge(llm, random);
+        this.records = new Records(settings.mode(), llm.model(), embedder.model(), llm.provider(), StepSettings.CGP_VERSION, settings.netuid());
     }
 
     /** Where one step's time went, in milliseconds (a benchmark and the step's last log line read it). */
@@ -172,21 +168,9 @@ public final class ValidatorStep {
     /** Records the validator record of a prepared bundle under a fresh batch number. */
     public Batch recordGroundTruth(PreparedBundle p) {
         long batch = random.nextLong(100_000, 10_000_000);
-        ObjectNode data = WireJson.mapper().createObjectNode();
-        data.set("tags", WireJson.mapper().valueToTree(p.tags()));
-        data.set("vectors", vectors(p.tags(), p.truth().vectors()));
-        TaskBundle b = p.bundle();
-        ArrayNode names = data.putArray("participantProfiles");
-        if (b instanceof ConversationBundle c) c.participants().forEach(names::add);
-        if (!p.profiles().isEmpty()) data.set("profiles", WireJson.mapper().valueToTree(p.profiles()));
-        if (b instanceof SurveyBundle s) {
-            data.put("survey_question", s.question());
-            data.put("comment", s.comment());
-            data.set("possible_choices", WireJson.mapper().valueToTree(s.possibleChoices()));
-            data.set("selected_choices", WireJson.mapper().valueToTree(s.selectedChoices()));
-        }
         long t0 = System.nanoTime();
-        recorder.record(Guid.of(b.guid()), payload(RecordPayload.VALIDATOR, null, selfHotkey, selfUid, -1, batch, b.guid(), data));
+        TaskBundle b = p.bundle();
+        recorder.record(Guid.of(b.guid()), records.groundTruth(b, p.tags(), p.truth().vectors(), p.profiles(), selfHotkey, selfUid, batch));
         nanos[4] += System.nanoTime() - t0;
         return new Batch(p, batch);
     }
@@ -258,9 +242,9 @@ public final class ValidatorStep {
         for (int i = 0; i < miners.size(); i++) {
             DendriteResult<CgSynapse> r = responses.get(i);
             MinerResult mr = new MinerResult(miners.get(i).uid(), miners.get(i).hotkey(), r.statusCode(), r.statusMessage(),
-                    capped(originals.get(i)), judged.get(i).tags(), judged.get(i).tags().size(), scores.get(i), rewards[i]);
+                    Records.capped(originals.get(i)), judged.get(i).tags(), judged.get(i).tags().size(), scores.get(i), rewards[i]);
             results.add(mr);
-            if (judged.get(i).failure() == null) recordAnswer(batch, task, mr, judged.get(i), originals.get(i).size());
+            if (judged.get(i).failure() == null) recordAnswer(batch, task, mr, judged.get(i), originals.get(i));
         }
         nanos[4] += System.nanoTime() - t3;
         return new WindowOutcome(bundleGuid, task.type(), taskId, windowIdx, uids, results);
@@ -293,55 +277,16 @@ public final class ValidatorStep {
         return results;
     }
 
-    /** The miner record of one answer: the validated tags, the (capped) original tags, our vectors, and the real task. */
-    private void recordAnswer(Batch batch, Task task, MinerResult r, MinerTags judged, int originalCount) {
-        ObjectNode data = WireJson.mapper().createObjectNode();
-        ObjectNode result = data.putObject("result");
-        result.set("tags", WireJson.mapper().valueToTree(r.tags()));
-        result.set("original_tags", WireJson.mapper().valueToTree(r.originalTags()));
-        if (originalCount > r.originalTags().size() || r.originalTags().stream().anyMatch(t -> t.endsWith("..."))) {
-            result.put("original_tags_truncated", true);
-            result.put("original_tag_count", originalCount);
-        }
-        result.set("vectors", vectors(judged.tags(), judged.vectors()));
-        data.set("task", TaskCodec.write(task));
-        ObjectNode score = data.putObject("score");
+    /** The miner record of one answer, as the live validators write it (see {@link Records}). */
+    private void recordAnswer(Batch batch, Task task, MinerResult r, MinerTags judged, List<String> original) {
+        ObjectNode score = WireJson.mapper().createObjectNode();
         score.put("status_code", r.status());
         score.put("adjusted_score", r.score().adjustedScore());
         score.put("final_miner_score", r.score().finalScore());
         score.put("reward", r.reward());
         if (r.score().zeroReason() != null) score.put("zero_reason", r.score().zeroReason());
-        int windowIdx = task instanceof ConversationTask c ? c.windowIdx() : -1;
         String bundleGuid = batch.bundle().bundle().guid();
-        recorder.record(Guid.of(bundleGuid), payload(RecordPayload.MINER, task.envelope().guid(), r.hotkey(), r.uid(), windowIdx,
-                batch.number(), bundleGuid, data));
-    }
-
-    /** At most {@link #MAX_RECORDED_TAGS} tags of at most {@link #MAX_RECORDED_TAG_CHARS} characters each. */
-    static List<String> capped(List<String> tags) {
-        List<String> out = new ArrayList<>(Math.min(tags.size(), MAX_RECORDED_TAGS));
-        for (String t : tags) {
-            if (out.size() == MAX_RECORDED_TAGS) break;
-            if (t == null) continue;
-            out.add(t.length() <= MAX_RECORDED_TAG_CHARS ? t : t.substring(0, MAX_RECORDED_TAG_CHARS) + "...");
-        }
-        return out;
-    }
-
-    private RecordPayload payload(String neuronType, String taskId, String hotkey, int uid, int window, long batch, String bundleGuid,
-                                  ObjectNode data) {
-        return new RecordPayload(settings.mode(), llm.model(), embedder.model(), null, llm.provider(), RecordPayload.SCORING_VERSION,
-                StepSettings.CGP_VERSION, settings.netuid(), hotkey, neuronType, taskId, batch, uid, window,
-                RecordPayload.recordId(bundleGuid, taskId, hotkey, batch), data);
-    }
-
-    /** {@code {tag: {"vectors": [...]}}}, the live embedding dictionary. */
-    private static ObjectNode vectors(List<String> tags, List<float[]> vectors) {
-        ObjectNode out = WireJson.mapper().createObjectNode();
-        for (int i = 0; i < tags.size() && i < vectors.size(); i++) {
-            ArrayNode a = out.putObject(tags.get(i)).putArray("vectors");
-            for (float f : vectors.get(i)) a.add(f);
-        }
-        return out;
+        recorder.record(Guid.of(bundleGuid), records.answer(bundleGuid, task, r.hotkey(), r.uid(), judged.tags(), judged.vectors(),
+                original, score, batch.number()));
     }
 }

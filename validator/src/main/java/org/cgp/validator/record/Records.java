@@ -1,0 +1,116 @@
+package org.cgp.validator.record;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.cgp.protocol.synapse.ParticipantProfile;
+import org.cgp.protocol.synapse.WireJson;
+import org.cgp.protocol.task.ConversationTask;
+import org.cgp.protocol.task.Task;
+import org.cgp.protocol.task.TaskCodec;
+import org.cgp.validator.bundle.ConversationBundle;
+import org.cgp.validator.bundle.SurveyBundle;
+import org.cgp.validator.bundle.TaskBundle;
+
+/**
+ * Builds the two records of the live validators: the validator record of a bundle ({@code data}:
+ * {@code tags}, {@code vectors} as {@code {tag: {"vectors": [...]}}}, {@code participantProfiles}
+ * as the participants' names, a survey's question, comment and choices) and the miner record of one
+ * answer ({@code data.result}: the validated {@code tags}, the {@code original_tags} (at most
+ * {@value #MAX_RECORDED_TAGS} of {@value #MAX_RECORDED_TAG_CHARS} characters, and said so when cut),
+ * the validator's {@code vectors}; {@code data.task}: the real, unmasked task; {@code data.score}:
+ * what it scored). One instance per validator: the fields every record shares are fixed here.
+ */
+public final class Records {
+    public static final int MAX_RECORDED_TAGS = 50;
+    public static final int MAX_RECORDED_TAG_CHARS = 100;
+
+    private final String mode;
+    private final String model;
+    private final String embeddingsModel;
+    private final String llmType;
+    private final String cgpVersion;
+    private final int netuid;
+
+    public Records(String mode, String model, String embeddingsModel, String llmType, String cgpVersion, int netuid) {
+        this.mode = mode;
+        this.model = model;
+        this.embeddingsModel = embeddingsModel;
+        this.llmType = llmType;
+        this.cgpVersion = cgpVersion;
+        this.netuid = netuid;
+    }
+
+    /** The validator record of {@code b}: its ground truth. */
+    public RecordPayload groundTruth(TaskBundle b, List<String> tags, List<float[]> vectors, List<ParticipantProfile> profiles,
+                                     String hotkey, int uid, long batch) {
+        ObjectNode data = WireJson.mapper().createObjectNode();
+        data.set("tags", WireJson.mapper().valueToTree(tags));
+        data.set("vectors", vectors(tags, vectors));
+        ArrayNode names = data.putArray("participantProfiles");
+        if (b instanceof ConversationBundle c) c.participants().forEach(names::add);
+        if (!profiles.isEmpty()) data.set("profiles", WireJson.mapper().valueToTree(profiles));
+        if (b instanceof SurveyBundle s) {
+            data.put("survey_question", s.question());
+            data.put("comment", s.comment());
+            data.set("possible_choices", WireJson.mapper().valueToTree(s.possibleChoices()));
+            data.set("selected_choices", WireJson.mapper().valueToTree(s.selectedChoices()));
+        }
+        return payload(RecordPayload.VALIDATOR, null, hotkey, uid, -1, batch, b.guid(), data);
+    }
+
+    /**
+     * The miner record of one answer to {@code task}.
+     *
+     * @param kept      the tags that survived judging, with the validator's {@code vectors}
+     * @param original  every tag the miner sent
+     * @param score     what the answer scored ({@code status_code}, {@code final_miner_score}, ...)
+     */
+    public RecordPayload answer(String bundleGuid, Task task, String hotkey, int uid, List<String> kept, List<float[]> vectors,
+                                List<String> original, ObjectNode score, long batch) {
+        ObjectNode data = WireJson.mapper().createObjectNode();
+        ObjectNode result = data.putObject("result");
+        result.set("tags", WireJson.mapper().valueToTree(kept));
+        List<String> capped = capped(original);
+        result.set("original_tags", WireJson.mapper().valueToTree(capped));
+        boolean cut = original.size() > capped.size();
+        for (int i = 0; i < capped.size() && !cut; i++) cut = !capped.get(i).equals(original.get(i));
+        if (cut) {
+            result.put("original_tags_truncated", true);
+            result.put("original_tag_count", original.size());
+        }
+        result.set("vectors", vectors(kept, vectors));
+        data.set("task", TaskCodec.write(task));
+        data.set("score", score);
+        int windowIdx = task instanceof ConversationTask c ? c.windowIdx() : -1;
+        return payload(RecordPayload.MINER, task.envelope().guid(), hotkey, uid, windowIdx, batch, bundleGuid, data);
+    }
+
+    /** At most {@link #MAX_RECORDED_TAGS} tags of at most {@link #MAX_RECORDED_TAG_CHARS} characters each (nulls left out). */
+    public static List<String> capped(List<String> tags) {
+        List<String> out = new ArrayList<>(Math.min(tags.size(), MAX_RECORDED_TAGS));
+        for (String t : tags) {
+            if (out.size() == MAX_RECORDED_TAGS) break;
+            if (t == null) continue;
+            out.add(t.length() <= MAX_RECORDED_TAG_CHARS ? t : t.substring(0, MAX_RECORDED_TAG_CHARS) + "...");
+        }
+        return out;
+    }
+
+    private RecordPayload payload(String neuronType, String taskId, String hotkey, int uid, int window, long batch, String bundleGuid,
+                                  ObjectNode data) {
+        return new RecordPayload(mode, model, embeddingsModel, null, llmType, RecordPayload.SCORING_VERSION, cgpVersion, netuid, hotkey,
+                neuronType, taskId, batch, uid, window, RecordPayload.recordId(bundleGuid, taskId, hotkey, batch), data);
+    }
+
+    /** {@code {tag: {"vectors": [...]}}}, the live embedding dictionary. */
+    static ObjectNode vectors(List<String> tags, List<float[]> vectors) {
+        ObjectNode out = WireJson.mapper().createObjectNode();
+        for (int i = 0; i < tags.size() && i < vectors.size(); i++) {
+            ArrayNode a = out.putObject(tags.get(i)).putArray("vectors");
+            for (float f : vectors.get(i)) a.add(f);
+        }
+        return out;
+    }
+}
