@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.cgp.protocol.keys.Keypair;
 import org.cgp.protocol.synapse.InvalidSynapseException;
@@ -36,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * (401) -> priority, then on a worker: body hash (500) -> body parse (500) -> forward (422 for an
  * invalid synapse, the status of a {@link ForwardRefusedException} with its message, 500 when it
  * throws anything else, 408 past the timeout) -> 200 with the full synapse JSON.
- * The cheap steps run on the event loop; the forward never does.
+ * Parsing headers and the blacklist run on the event loop; the signature check runs on a small pool
+ * of its own (one thread per core, a bounded queue, 503 when full); the forward on the worker pool.
  */
 final class AxonPipeline {
     private static final Logger log = LoggerFactory.getLogger(AxonPipeline.class);
@@ -52,14 +56,24 @@ final class AxonPipeline {
     private final Priority priority;
     private final PriorityWorkerPool pool;
     private final Duration forwardTimeout;
+    /** Signature checks waiting at most; beyond it a request gets 503 at once. */
+    static final int MAX_QUEUED_VERIFICATIONS = 1024;
+    private final ThreadPoolExecutor verifiers = new ThreadPoolExecutor(VERIFY_THREADS, VERIFY_THREADS, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAX_QUEUED_VERIFICATIONS), r -> {
+                Thread t = new Thread(r, "axon-verify");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.AbortPolicy());
+    private static final int VERIFY_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     AxonPipeline(Map<String, Route<?>> routes, Keypair keypair, String axonHotkey, NonceClock clock,
-                       Blacklist blacklist, Priority priority, PriorityWorkerPool pool, Duration forwardTimeout) {
+                       Blacklist blacklist, Priority priority, PriorityWorkerPool pool, Duration forwardTimeout,
+                       boolean allowLegacyNonces) {
         this.routes = routes;
         this.keypair = keypair;
         this.axonHotkey = axonHotkey;
         this.clock = clock;
-        this.verifier = new RequestVerifier(axonHotkey, clock, forwardTimeout);
+        this.verifier = new RequestVerifier(axonHotkey, clock, forwardTimeout, allowLegacyNonces);
         this.blacklist = blacklist;
         this.priority = priority;
         this.pool = pool;
@@ -116,27 +130,46 @@ final class AxonPipeline {
             }
         }
         double timeoutSeconds = ex.headers.timeout() == null ? 0 : ex.headers.timeout();
-        try {
-            verifier.verify(ex.dendrite, timeoutSeconds, ex.headers.computedBodyHash());
-        } catch (AxonRejection r) {
-            log.debug("Refused {} from {}: {}", name, caller, r.getMessage());
-            ex.fail(r.status(), r.getMessage());
-            return;
-        }
-        double rank = caller == null ? 0 : priority.of(caller);
         byte[] body = ByteBufUtil.getBytes(request.content());
+        try { // the signature check (hundreds of microseconds) runs off the event loop, which only moves bytes
+            verifiers.execute(() -> verifyAndQueue(ctx, ex, route, caller, timeoutSeconds, body));
+        } catch (RejectedExecutionException e) {
+            ex.fail(503, "Service unavailable: axon overloaded, too many requests waiting for their signature check");
+        }
+    }
 
-        Duration timeout = effectiveTimeout(ex.headers.timeout());
-        String timeoutText = PyStr.floatRepr(timeout.toNanos() / 1e9);
-        ex.timeoutTask = ctx.executor().schedule(() -> {
-            if (ex.fail(408, "Response timeout after: " + timeoutText + "s")) {
-                PriorityWorkerPool.Job job = ex.job;
-                if (job != null) job.cancel();
-                log.info("Forward of {} for {} timed out after {}s", name, caller, timeoutText);
+    private void verifyAndQueue(ChannelHandlerContext ctx, Exchange ex, Route<?> route, String caller, double timeoutSeconds, byte[] body) {
+        String name = ex.synapseName;
+        try {
+            try {
+                verifier.verify(ex.dendrite, timeoutSeconds, ex.headers.computedBodyHash());
+            } catch (AxonRejection r) {
+                log.debug("Refused {} from {}: {}", name, caller, r.getMessage());
+                ex.fail(r.status(), r.getMessage());
+                return;
             }
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        ex.job = pool.submit(rank, () -> forward(ex, route, body),
-                () -> ex.fail(503, "Service unavailable: axon overloaded, request refused at priority " + rank));
+            double rank = caller == null ? 0 : priority.of(caller);
+            Duration timeout = effectiveTimeout(ex.headers.timeout());
+            String timeoutText = PyStr.floatRepr(timeout.toNanos() / 1e9);
+            ex.timeoutTask = ctx.executor().schedule(() -> {
+                if (ex.fail(408, "Response timeout after: " + timeoutText + "s")) {
+                    PriorityWorkerPool.Job job = ex.job;
+                    if (job != null) job.cancel();
+                    log.info("Forward of {} for {} timed out after {}s", name, caller, timeoutText);
+                }
+            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            ex.job = pool.submit(rank, () -> forward(ex, route, body),
+                    () -> ex.fail(503, "Service unavailable: axon overloaded, request refused at priority " + rank));
+        } catch (RuntimeException e) { // a priority function that throws: Python answers 500 too
+            String id = UUID.randomUUID().toString();
+            log.warn("Request {} failed before its forward (Internal Server Error #{}): {}", name, id, e.toString());
+            ex.fail(500, "Internal Server Error #" + id);
+        }
+    }
+
+    /** Stops the signature-check threads. */
+    void close() {
+        verifiers.shutdownNow();
     }
 
     private <T> void forward(Exchange ex, Route<T> route, byte[] body) {

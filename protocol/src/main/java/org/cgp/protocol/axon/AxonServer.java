@@ -43,14 +43,16 @@ public final class AxonServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final PriorityWorkerPool pool;
+    private final AxonPipeline pipeline;
 
     private AxonServer(String hotkey, Channel channel, EventLoopGroup boss, EventLoopGroup workers,
-                       PriorityWorkerPool pool) {
+                       PriorityWorkerPool pool, AxonPipeline pipeline) {
         this.hotkey = hotkey;
         this.channel = channel;
         this.boss = boss;
         this.workers = workers;
         this.pool = pool;
+        this.pipeline = pipeline;
     }
 
     public static Builder builder(Keypair hotkey) { return new Builder(hotkey); }
@@ -68,6 +70,7 @@ public final class AxonServer implements AutoCloseable {
     public void close() {
         channel.close().awaitUninterruptibly();
         pool.close();
+        pipeline.close();
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         boss.terminationFuture().awaitUninterruptibly();
@@ -85,6 +88,7 @@ public final class AxonServer implements AutoCloseable {
         private int maxConcurrentForwards = 10;
         private int maxQueuedForwards = 256;
         private int ioThreads = 0;
+        private boolean allowLegacyNonces;
         private final Map<String, Route<?>> routes = new LinkedHashMap<>();
 
         private Builder(Keypair keypair) {
@@ -132,6 +136,12 @@ public final class AxonServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Accept dendrites older than 7.2.0, whose nonces carry no time (default: refused, since
+         * their unsigned version header lets a captured request be replayed).
+         */
+        public Builder allowLegacyNonces(boolean allow) { this.allowLegacyNonces = allow; return this; }
+
         /** Netty I/O threads (default: Netty's, twice the cores). */
         public Builder ioThreads(int n) {
             if (n < 0) throw new IllegalArgumentException("ioThreads must be >= 0");
@@ -158,7 +168,7 @@ public final class AxonServer implements AutoCloseable {
             PriorityWorkerPool pool = new PriorityWorkerPool(maxConcurrentForwards, maxQueuedForwards, "axon-forward");
             AxonPipeline pipeline = new AxonPipeline(
                     java.util.Collections.unmodifiableMap(new LinkedHashMap<>(routes)), keypair, hotkey, new NonceClock(),
-                    blacklist, priority, pool, forwardTimeout);
+                    blacklist, priority, pool, forwardTimeout, allowLegacyNonces);
             EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
             EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
             int bodyLimit = maxBodyBytes;
@@ -181,11 +191,12 @@ public final class AxonServer implements AutoCloseable {
                             }
                         })
                         .bind(host, port).sync().channel();
-                AxonServer server = new AxonServer(hotkey, ch, boss, workers, pool);
+                AxonServer server = new AxonServer(hotkey, ch, boss, workers, pool, pipeline);
                 log.info("Axon serving {} on {}:{} as hotkey {}", routes.keySet(), host, server.port(), hotkey);
                 return server;
             } catch (Exception e) {
                 pool.close();
+                pipeline.close();
                 boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
                 workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
                 if (e instanceof InterruptedException ie) throw ie;

@@ -20,11 +20,23 @@ import org.cgp.protocol.wire.SignedMessages;
  * {@code nonce.dendriteHotkey.axonHotkey.uuid.bodyHash}. Unlike Python 9.3+, a missing signature
  * is refused. Each failure is an {@link AxonRejection} 401 with the Python detail text.
  *
- * <p>Two hardenings over Python. The {@code timeout} header is not signed, so the timeout that
- * widens the freshness window is capped at the axon's forward timeout. A replayed request with a
- * huge timeout therefore stays too old. Because of that cap, remembered nonces of wall-clock
- * dendrites can be forgotten once they are far older than any window ({@link #FORGET_AFTER}). That
- * keeps the map bounded by the recently active callers.
+ * <p>Hardenings over Python, each closing a replay:
+ * <ul>
+ *   <li>The version header is not signed, and below 7.2.0 Python skips the freshness check, so a
+ *       captured request re-sent with its version lowered would pass once its nonce was forgotten or
+ *       the axon restarted. Requests from dendrites older than 7.2.0 are refused unless
+ *       {@code allowLegacyNonces} (then they are checked for strictly increasing nonces only, and
+ *       their entries are never forgotten).</li>
+ *   <li>The freshness window (4 s + timeout) applies to every request, not just the first from a
+ *       {@code hotkey:uuid}; so a forgotten entry, or a restart, can never let an old request in.</li>
+ *   <li>The {@code timeout} header is not signed either, so the timeout that widens the window is
+ *       capped at the axon's forward timeout.</li>
+ *   <li>A nonce more than that window ahead of the axon's clock is refused, so far-future nonces
+ *       cannot pin entries in the map; entries older than {@link #FORGET_AFTER} are forgotten, which
+ *       keeps the map bounded by the recently active callers.</li>
+ *   <li>A hotkey longer than any SS58 address is refused before it is decoded (decoding is
+ *       quadratic in the length).</li>
+ * </ul>
  */
 final class RequestVerifier {
     static final long ALLOWED_DELTA_NANOS = 4_000_000_000L;
@@ -34,6 +46,8 @@ final class RequestVerifier {
      */
     static final Duration FORGET_AFTER = Duration.ofMinutes(10);
     private static final int PRUNE_EVERY = 4096;
+    /** No SS58 address is longer (a 2-byte prefix, 32-byte key and 2-byte checksum give at most 50). */
+    static final int MAX_SS58_LENGTH = 64;
 
     private final String axonHotkey;
     private final NonceClock clock;
@@ -41,11 +55,18 @@ final class RequestVerifier {
     private final long forgetAfterNanos;
     private final ConcurrentMap<String, LastNonce> lastNonce = new ConcurrentHashMap<>();
     private final AtomicLong stores = new AtomicLong();
+    private final boolean allowLegacyNonces;
 
     /** The newest nonce seen from one {@code hotkey:uuid}, and whether it is wall-clock time. */
     private record LastNonce(long nonce, boolean wallClock) {}
 
     RequestVerifier(String axonHotkey, NonceClock clock, Duration maxTimeout) {
+        this(axonHotkey, clock, maxTimeout, false);
+    }
+
+    /** @param allowLegacyNonces accept dendrites older than 7.2.0 (nonces that carry no time), as Python does */
+    RequestVerifier(String axonHotkey, NonceClock clock, Duration maxTimeout, boolean allowLegacyNonces) {
+        this.allowLegacyNonces = allowLegacyNonces;
         this.axonHotkey = axonHotkey;
         this.clock = clock;
         this.maxTimeoutSeconds = maxTimeout.toNanos() / 1e9;
@@ -57,6 +78,11 @@ final class RequestVerifier {
         if (nonce == null) throw notVerified("Missing Nonce");
         String hotkey = dendrite.hotkey();
         if (hotkey == null || hotkey.isEmpty()) throw notVerified("Missing dendrite hotkey");
+        if (hotkey.length() > MAX_SS58_LENGTH) throw notVerified("dendrite hotkey of " + hotkey.length() + " characters is no SS58 address");
+        boolean wallClock = dendrite.version() != null && dendrite.version() >= ProtocolVersion.WALL_CLOCK_NONCES;
+        if (!wallClock && !allowLegacyNonces) {
+            throw notVerified("dendrite version " + dendrite.version() + " is older than 7.2.0; requests without time-based nonces are refused");
+        }
         byte[] publicKey;
         try {
             publicKey = Ss58.decode(hotkey);
@@ -74,7 +100,6 @@ final class RequestVerifier {
         }
         String uuid = dendrite.uuid();
         String endpointKey = hotkey + ":" + uuid;
-        boolean wallClock = dendrite.version() != null && dendrite.version() >= ProtocolVersion.WALL_CLOCK_NONCES;
         double windowTimeout = Double.isNaN(timeoutSeconds) ? 0 : Math.min(Math.max(0, timeoutSeconds), maxTimeoutSeconds);
         long allowedDelta = ALLOWED_DELTA_NANOS + (long) (windowTimeout * 1e9);
 
@@ -88,7 +113,7 @@ final class RequestVerifier {
         // check again and store in one step: of two requests racing with the same nonce, one wins
         boolean[] stored = {false};
         lastNonce.compute(endpointKey, (k, previous) -> {
-            if (previous == null ? isFresh(nonce, wallClock, allowedDelta) : nonce > previous.nonce()) {
+            if (isFresh(nonce, wallClock, allowedDelta) && (previous == null || nonce > previous.nonce())) {
                 stored[0] = true;
                 return new LastNonce(nonce, wallClock);
             }
@@ -109,20 +134,28 @@ final class RequestVerifier {
     }
 
     private void checkNonce(long nonce, LastNonce previous, boolean wallClock, long allowedDelta) {
-        if (previous == null) {
-            if (!isFresh(nonce, wallClock, allowedDelta)) {
-                double ageSeconds = (clock.nowNanos() - nonce) / 1e9;
+        if (wallClock) {
+            long now = clock.nowNanos();
+            if (nonce <= now - allowedDelta) {
                 throw notVerified(String.format(Locale.ROOT,
                         "Nonce is too old: acceptable delta is %.2f seconds but request was %.2f seconds old",
-                        allowedDelta / 1e9, ageSeconds));
+                        allowedDelta / 1e9, (now - nonce) / 1e9));
             }
-        } else if (nonce <= previous.nonce()) {
+            if (nonce > now + allowedDelta) {
+                throw notVerified(String.format(Locale.ROOT, "Nonce is %.2f seconds ahead of this axon's clock (at most %.2f allowed)",
+                        (nonce - now) / 1e9, allowedDelta / 1e9));
+            }
+        }
+        if (previous != null && nonce <= previous.nonce()) {
             throw notVerified("Nonce is too old, a newer one was last processed");
         }
     }
 
+    /** Within the window on both sides of the axon's clock (always true for legacy nonces, which carry no time). */
     private boolean isFresh(long nonce, boolean wallClock, long allowedDelta) {
-        return !wallClock || nonce > clock.nowNanos() - allowedDelta;
+        if (!wallClock) return true;
+        long now = clock.nowNanos();
+        return nonce > now - allowedDelta && nonce <= now + allowedDelta;
     }
 
     private static AxonRejection notVerified(String detail) {

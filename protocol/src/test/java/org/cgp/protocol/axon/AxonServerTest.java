@@ -187,6 +187,32 @@ class AxonServerTest {
     }
 
     @Test
+    void aCapturedRequestReplayedWithItsVersionLoweredIs401() throws Exception {
+        SignedCall call = SignedCall.valid(CALLER, axon.hotkey());
+        assertThat(send(call).code()).isEqualTo(200);
+        call.headers.put("bt_header_dendrite_version", "7001000"); // not covered by the signature
+        Answer a = send(call);
+        assertThat(a.code()).isEqualTo(401);
+        assertThat(a.message()).isEqualTo("Not Verified with error: dendrite version 7001000 is older than 7.2.0; "
+                + "requests without time-based nonces are refused");
+        // an old captured request with its version lowered, against an axon that has never seen it
+        SignedCall old = SignedCall.valid(CALLER, axon.hotkey(), "captured", new NonceClock().nowNanos() - 600_000_000_000L);
+        old.headers.put("bt_header_dendrite_version", "1");
+        assertThat(send(old).code()).isEqualTo(401);
+        assertStillServing();
+    }
+
+    @Test
+    void aHugeHotkeyIs401WithoutDecodingIt() throws Exception {
+        SignedCall call = SignedCall.valid(CALLER, axon.hotkey());
+        call.headers.put("bt_header_dendrite_hotkey", "5" + "z".repeat(15_000));
+        Answer a = send(call);
+        assertThat(a.code()).isEqualTo(401);
+        assertThat(a.message()).isEqualTo("Not Verified with error: dendrite hotkey of 15001 characters is no SS58 address");
+        assertStillServing();
+    }
+
+    @Test
     void aReplayWithAHugeTimeoutHeaderIsStillTooOld() throws Exception {
         long thirtySecondsAgo = new NonceClock().nowNanos() - 30_000_000_000L;
         SignedCall call = SignedCall.valid(CALLER, axon.hotkey(), "other-uuid", thirtySecondsAgo);

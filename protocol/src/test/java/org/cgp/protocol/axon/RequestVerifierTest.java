@@ -79,7 +79,52 @@ class RequestVerifierTest {
     }
 
     @Test
-    void preWallClockDendritesAreOnlyMonotonicAndNeverForgotten() {
+    void aRequestReplayedWithItsVersionLoweredIsRefused() {
+        TerminalInfo d = signed(T0 - 1_000_000L, 10_002_000L, "u");
+        verifier.verify(d, 12.0, BodyHash.EMPTY);
+        TerminalInfo downgraded = new TerminalInfo(null, null, null, d.ip(), d.port(), 7_001_000L, d.nonce(), d.uuid(), d.hotkey(), d.signature());
+        clock.advance(Duration.ofMinutes(11));
+        verifier.forgetOldNonces();
+        assertThatThrownBy(() -> verifier.verify(downgraded, 12.0, BodyHash.EMPTY))
+                .hasMessage("Not Verified with error: dendrite version 7001000 is older than 7.2.0; requests without time-based nonces are refused");
+        // a fresh verifier (a restarted axon) refuses it too, downgraded or not
+        RequestVerifier restarted = new RequestVerifier(AXON.ss58Address(), new NonceClock(clock), Duration.ofSeconds(12));
+        assertThatThrownBy(() -> restarted.verify(downgraded, 12.0, BodyHash.EMPTY)).hasMessageContaining("older than 7.2.0");
+        assertThatThrownBy(() -> restarted.verify(d, 12.0, BodyHash.EMPTY)).hasMessageStartingWith("Not Verified with error: Nonce is too old: acceptable delta");
+    }
+
+    @Test
+    void everyRequestMustBeFreshNotJustTheFirst() {
+        verifier.verify(signed(T0 - 1_000_000L, 10_002_000L, "u"), 12.0, BodyHash.EMPTY);
+        clock.advance(Duration.ofSeconds(60));
+        // newer than the last nonce from this uuid, but a minute old: Python would take it
+        assertThatThrownBy(() -> verifier.verify(signed(T0, 10_002_000L, "u"), 12.0, BodyHash.EMPTY))
+                .hasMessageStartingWith("Not Verified with error: Nonce is too old: acceptable delta is 16.00 seconds");
+    }
+
+    @Test
+    void farFutureNoncesAreRefusedSoTheyCannotFillTheMap() {
+        for (int i = 0; i < 100; i++) {
+            long future = T0 + Duration.ofDays(365).toNanos() + i;
+            assertThatThrownBy(() -> verifier.verify(signed(future, 10_002_000L, "f"), 12.0, BodyHash.EMPTY))
+                    .hasMessageContaining("ahead of this axon's clock");
+        }
+        assertThat(verifier.remembered()).isZero();
+        verifier.verify(signed(T0 + 2_000_000_000L, 10_002_000L, "skew"), 12.0, BodyHash.EMPTY); // 2 s of clock skew is fine
+    }
+
+    @Test
+    void anOverlongHotkeyIsRefusedBeforeDecoding() {
+        TerminalInfo good = signed(T0, 10_002_000L, "u");
+        String huge = "5" + "z".repeat(15_000);
+        TerminalInfo bad = new TerminalInfo(null, null, null, null, null, 10_002_000L, T0, "u", huge, good.signature());
+        assertThatThrownBy(() -> verifier.verify(bad, 12.0, BodyHash.EMPTY)) // the length check, not the decoder, refused it
+                .hasMessage("Not Verified with error: dendrite hotkey of 15001 characters is no SS58 address");
+    }
+
+    @Test
+    void preWallClockDendritesAreOnlyMonotonicAndNeverForgottenWhenAllowed() {
+        RequestVerifier verifier = new RequestVerifier(AXON.ss58Address(), new NonceClock(clock), Duration.ofSeconds(12), true);
         verifier.verify(signed(5, null, "old"), 12.0, BodyHash.EMPTY); // a monotonic_ns nonce, no version
         clock.advance(Duration.ofHours(1));
         verifier.forgetOldNonces();
