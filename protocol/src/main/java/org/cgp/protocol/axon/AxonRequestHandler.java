@@ -36,6 +36,7 @@ final class AxonRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     private void start(ChannelHandlerContext ctx, FullHttpRequest request) {
         busy = true;
+        ctx.pipeline().fireUserEventTriggered(RequestDeadline.REQUEST_READ);
         ctx.channel().config().setAutoRead(false);
         pipeline.handle(ctx, request, () -> ctx.executor().execute(() -> next(ctx)));
     }
@@ -43,6 +44,7 @@ final class AxonRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     /** The previous response is written: serve the next waiting request, or read again. */
     private void next(ChannelHandlerContext ctx) {
         busy = false;
+        ctx.pipeline().fireUserEventTriggered(RequestDeadline.RESPONSE_DONE);
         FullHttpRequest queued = waiting.poll();
         if (queued == null) {
             ctx.channel().config().setAutoRead(true);
@@ -67,6 +69,8 @@ final class AxonRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         if (event instanceof IdleStateEvent) {
             log.debug("Closing idle axon connection from {}", ctx.channel().remoteAddress());
             ctx.close();
+        } else if (event == RequestDeadline.REQUEST_READ || event == RequestDeadline.RESPONSE_DONE) {
+            // for RequestDeadline, which saw it first; ends here
         } else {
             super.userEventTriggered(ctx, event);
         }

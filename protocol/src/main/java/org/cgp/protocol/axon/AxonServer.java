@@ -37,6 +37,9 @@ public final class AxonServer implements AutoCloseable {
     /** Request header block limit (uvicorn/h11 allow about 16 KiB). */
     public static final int MAX_HEADER_BYTES = 16 * 1024;
     static final long IDLE_CONNECTION_SECONDS = 60;
+    public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(10);
+    public static final int DEFAULT_MAX_CONNECTIONS = 2048;
+    public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 64;
 
     private final String hotkey;
     private final Channel channel;
@@ -89,6 +92,9 @@ public final class AxonServer implements AutoCloseable {
         private int maxQueuedForwards = 256;
         private int ioThreads = 0;
         private boolean allowLegacyNonces;
+        private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
         private final Map<String, Route<?>> routes = new LinkedHashMap<>();
 
         private Builder(Keypair keypair) {
@@ -142,6 +148,21 @@ public final class AxonServer implements AutoCloseable {
          */
         public Builder allowLegacyNonces(boolean allow) { this.allowLegacyNonces = allow; return this; }
 
+        /** A whole request (head and body) must arrive within this from its first byte (default 10 s), or the connection closes. */
+        public Builder requestDeadline(Duration d) {
+            if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("requestDeadline must be > 0");
+            this.requestDeadline = d;
+            return this;
+        }
+
+        /** Open connections at most, overall and from one remote address (defaults 2048 and 64); beyond them: 503 and close. */
+        public Builder maxConnections(int total, int perAddress) {
+            if (total < 1 || perAddress < 1) throw new IllegalArgumentException("connection caps must be >= 1");
+            this.maxConnections = total;
+            this.maxConnectionsPerAddress = perAddress;
+            return this;
+        }
+
         /** Netty I/O threads (default: Netty's, twice the cores). */
         public Builder ioThreads(int n) {
             if (n < 0) throw new IllegalArgumentException("ioThreads must be >= 0");
@@ -172,6 +193,8 @@ public final class AxonServer implements AutoCloseable {
             EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
             EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
             int bodyLimit = maxBodyBytes;
+            ConnectionLimiter limiter = new ConnectionLimiter(maxConnections, maxConnectionsPerAddress);
+            long deadlineNanos = requestDeadline.toNanos();
             // keep-alive connections idle for this long are closed (never during a forward)
             long idleSeconds = Math.max(IDLE_CONNECTION_SECONDS, 2 * forwardTimeout.toSeconds());
             try {
@@ -184,6 +207,8 @@ public final class AxonServer implements AutoCloseable {
                             @Override
                             protected void initChannel(SocketChannel c) {
                                 c.pipeline()
+                                        .addLast("limit", limiter)
+                                        .addLast("deadline", new RequestDeadline(deadlineNanos))
                                         .addLast("idle", new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS))
                                         .addLast("http", new HttpServerCodec(4096, MAX_HEADER_BYTES, 8192))
                                         .addLast("aggregate", new BodyLimitAggregator(bodyLimit))
