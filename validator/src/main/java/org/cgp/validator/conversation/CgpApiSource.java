@@ -72,19 +72,19 @@ public final class CgpApiSource implements ConversationSource {
         }
     }
 
-    static Optional<TaskBundle> parse(JsonNode root) {
+    Optional<TaskBundle> parse(JsonNode root) {
         if (root != null && root.isObject()) {
             for (String field : List.of("errors", "warnings")) {
                 JsonNode n = root.get(field);
                 if (n != null && !n.isNull() && !(n.isContainerNode() && n.isEmpty())) {
-                    log.warn("reserveConversation {}: {}", field, abbreviate(n.toString()));
+                    log.warn("reserveConversation {}: {}", field, abbreviate(Redactor.redact(n.toString(), apiKey)));
                 }
             }
         }
         try {
             return Optional.of(BundleParser.parse(root));
         } catch (BundleFormatException e) {
-            log.error("reserveConversation error: {}; skipped", e.getMessage());
+            log.error("reserveConversation error: {}; skipped", Redactor.redact(e.getMessage(), apiKey));
             return Optional.empty();
         }
     }

@@ -19,6 +19,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.cgp.protocol.synapse.Guid;
+import org.cgp.llm.remote.Redactor;
 import org.cgp.protocol.synapse.WireJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,8 @@ public final class CgpApiRecorder implements ResultRecorder {
     private long backoffMillis = 1000;
 
     public CgpApiRecorder(OkHttpClient http, HttpUrl writeBase, Spool spool) {
-        this.http = http;
+        // a redirect would turn the PUT into a GET and a 200 page would look like a delivery: never follow one
+        this.http = http.newBuilder().followRedirects(false).followSslRedirects(false).build();
         this.writeBase = writeBase;
         this.spool = spool;
         int left = spool.pending().size();
@@ -148,14 +150,19 @@ public final class CgpApiRecorder implements ResultRecorder {
                 .put(RequestBody.create(payload.toString(), JSON)).build();
         try (Response r = http.newCall(request).execute()) {
             int code = r.code();
-            if (code == 200 || code == 201) {
+            if (code >= 200 && code < 300) { // 204 No Content is as delivered as 200
                 spool.remove(file);
                 return Outcome.DELIVERED;
+            }
+            if (code >= 300 && code < 400) { // not followed (a moved API is an operator's fix), and not lost
+                log.warn("PUT {} answered HTTP {} (a redirect to {}); not followed, the record stays spooled", url, code,
+                        Redactor.redact(r.header("Location", "?"), null));
+                return Outcome.RETRY_LATER;
             }
             if (code >= 400 && code < 500 && code != 408 && code != 429) {
                 String body = r.body() == null ? "" : r.body().string();
                 log.error("PUT {} was refused with HTTP {} ({}); the record is moved aside as {} and not retried", url, code,
-                        body.length() > 200 ? body.substring(0, 200) + "..." : body, spool.quarantine(file));
+                        Redactor.redact(body.length() > 200 ? body.substring(0, 200) + "..." : body, null), spool.quarantine(file));
                 return Outcome.REFUSED;
             }
             log.warn("PUT {} answered HTTP {}; the record stays spooled", url, code);

@@ -59,6 +59,27 @@ class CgpApiSourceTest {
     }
 
     @Test
+    void anErrorBodyEchoingTheKeyNeverPutsTheKeyInTheLog() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(CgpApiSource.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs = new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        logger.addAppender(logs);
+        try {
+            String key = "cgp-live-key-7f3a9b2c4d5e6f708192a3b4";
+            api.enqueue(new MockResponse().setResponseCode(401).setBody("{\"detail\": \"invalid key " + key + "\", \"auth\": \"Bearer " + key + "\"}"));
+            api.enqueue(new MockResponse().setBody("{\"errors\": [\"key " + key + " expired\"], \"guid\": 5, \"lines\": []}"));
+            CgpApiSource src = new CgpApiSource(new OkHttpClient(), api.url("/"), key, null);
+            assertThat(src.reserve()).isEmpty();
+            assertThat(src.reserve()).isEmpty();
+            assertThat(logs.list).isNotEmpty();
+            assertThat(logs.list).allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain(key));
+            assertThat(logs.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("HTTP 401").contains("[redacted]"));
+        } finally {
+            logger.detachAppender(logs);
+        }
+    }
+
+    @Test
     void errorsAndEmptyAnswersReserveNothing() {
         api.enqueue(new MockResponse().setResponseCode(401).setBody("{\"errors\": [\"bad key\"]}"));
         api.enqueue(new MockResponse().setBody("{\"guid\": 5, \"lines\": []}"));

@@ -72,6 +72,25 @@ class CgpApiRecorderTest {
     }
 
     @Test
+    void aRedirectIsNeverFollowedAndTheRecordIsNotLost() throws Exception {
+        api.enqueue(new MockResponse().setResponseCode(302).setHeader("Location", api.url("/elsewhere").toString()));
+        api.enqueue(new MockResponse().setResponseCode(204));
+        try (CgpApiRecorder r = new CgpApiRecorder(http, api.url("/"), new Spool(dir))) {
+            r.record(Guid.of("42"), payload("miner", 1));
+            RecordedRequest first = api.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(first.getMethod()).isEqualTo("PUT");
+            RecordedRequest second = api.takeRequest(10, TimeUnit.SECONDS);
+            assertThat(second).as("the PUT is sent again, not turned into a GET of the redirect").isNotNull();
+            assertThat(second.getMethod()).isEqualTo("PUT");
+            assertThat(second.getPath()).isEqualTo(first.getPath());
+            waitUntilEmpty(r);
+            assertThat(r.pending()).as("204 counts as delivered").isZero();
+        }
+        assertThat(api.getRequestCount()).isEqualTo(2);
+        assertThat(new Spool(dir).pending()).isEmpty();
+    }
+
+    @Test
     void recordsLeftByACrashAreSentAtTheNextStart() throws Exception {
         Spool spool = new Spool(dir);
         // a previous run accepted a record, then died before delivering it
