@@ -16,6 +16,7 @@ import org.cgp.protocol.keys.Keypair;
 import org.cgp.scoring.MovingAverage;
 import org.cgp.validator.conversation.ConversationSource;
 import org.cgp.validator.record.ResultRecorder;
+import org.cgp.validator.state.StateLock;
 import org.cgp.validator.state.ValidatorState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ public final class Validator implements AutoCloseable {
     private final ValidatorStep step;
     private final MovingAverage movingAverage;
     private ValidatorState state;
+    private final StateLock stateLock;
     private volatile BiConsumer<StepReport, Duration> stepListener = (r, d) -> {};
 
     public Validator(ValidatorConfig config, Keypair hotkey, Chain chain, LlmClient llm, Embedder embedder,
@@ -68,6 +70,15 @@ public final class Validator implements AutoCloseable {
         this.step = new ValidatorStep(source, llm, embedder, dendrite, this::alignedMetagraph, selfUid,
                 hotkey.ss58Address(), new MinerSampler(new Random(), config.vpermitTaoLimit()), movingAverage, recorder,
                 config.step());
+        StateLock lock;
+        try { // before any state is written: two validators on one state directory would undo each other's steps
+            lock = StateLock.acquire(config.stateDir());
+        } catch (RuntimeException e) {
+            dendrite.close();
+            metagraph.close();
+            throw e;
+        }
+        this.stateLock = lock;
         log.info("Validator {} uid {} on netuid {} reading {}, recording to {}", hotkey.ss58Address(), selfUid, netuid,
                 source.describe(), recorder.describe());
     }
@@ -191,5 +202,6 @@ public final class Validator implements AutoCloseable {
         dendrite.close();
         metagraph.close();
         recorder.close();
+        stateLock.close();
     }
 }
