@@ -44,6 +44,10 @@ public final class CommonOptions {
     @Option(names = "--metrics.port", defaultValue = "0", description = "Serve /metrics (Prometheus) and a status page on this port; 0 = off (default)")
     int metricsPort;
 
+    @Option(names = "--metrics.host", defaultValue = "127.0.0.1",
+            description = "Address the metrics and status page bind to; 0.0.0.0 exposes them to the network (default: ${DEFAULT-VALUE})")
+    String metricsHost;
+
     @Option(names = "--logging.logging_dir", description = "Root of state folders (default: ~/.bittensor/miners)")
     Path loggingDir;
 

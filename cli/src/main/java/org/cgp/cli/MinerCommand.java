@@ -99,7 +99,7 @@ public final class MinerCommand implements Callable<Integer> {
         try (Chain chain = Chains.open(common, offlineMetagraph);
              Miner miner = Miner.start(config, hotkey, chain, LlmProviders.chat(llm), LlmProviders.embedder(llm));
              StatusServer status = common.metricsPort > 0
-                     ? StatusServer.start("0.0.0.0", common.metricsPort, miner.metrics()::prometheusText, miner.metrics()::html) : null) {
+                     ? StatusServer.start(common.metricsHost, common.metricsPort, miner.metrics()::prometheusText, miner.metrics()::html) : null) {
             shutdown.awaitStop();
         } finally {
             shutdown.closed();

@@ -141,7 +141,7 @@ public final class ValidatorCommand implements Callable<Integer> {
             ValidatorMetrics metrics = new ValidatorMetrics(validator::state, validator.weights()::last, recorder::pending);
             validator.onStep(metrics::record);
             try (StatusServer status = common.metricsPort > 0
-                    ? StatusServer.start("0.0.0.0", common.metricsPort, metrics::prometheusText, metrics::html) : null) {
+                    ? StatusServer.start(common.metricsHost, common.metricsPort, metrics::prometheusText, metrics::html) : null) {
                 validator.runUntil(shutdown.flag());
             }
         } finally {

@@ -15,9 +15,22 @@ import org.slf4j.LoggerFactory;
 /**
  * The operator's window into a daemon: {@code GET /metrics} (Prometheus text) and {@code GET /}
  * (a small HTML status page). Read-only, separate from the axon, off unless a port is given.
+ * Served by {@value #THREADS} threads, so one slow or half-sent connection cannot block the others,
+ * and a request that is not read and answered within {@value #MAX_REQUEST_SECONDS} s is dropped
+ * (the JDK server's {@code sun.net.httpserver.maxReqTime}/{@code maxRspTime}, set once unless the
+ * operator set them). Daemons bind it to loopback unless told otherwise ({@code --metrics.host}).
  */
 public final class StatusServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
+
+    static final int THREADS = 4;
+    static final int MAX_REQUEST_SECONDS = 5;
+
+    static {
+        // read once by the JDK server's configuration; an operator's own -D setting wins
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) System.setProperty("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
+        if (System.getProperty("sun.net.httpserver.maxRspTime") == null) System.setProperty("sun.net.httpserver.maxRspTime", String.valueOf(MAX_REQUEST_SECONDS));
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -31,7 +44,7 @@ public final class StatusServer implements AutoCloseable {
     public static StatusServer start(String host, int port, Supplier<String> prometheusText, Supplier<String> html)
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "status-server");
             t.setDaemon(true);
             return t;

@@ -53,4 +53,37 @@ class StatusServerTest {
             }
         }
     }
+
+    @Test
+    void halfSentConnectionsDoNotBlockMetricsAndAreDropped() throws Exception {
+        try (StatusServer s = StatusServer.start("127.0.0.1", 0, () -> "cgp_up 1\n", () -> "<p>ok</p>")) {
+            java.util.List<java.net.Socket> slow = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < StatusServer.THREADS + 2; i++) { // more half-sent requests than threads
+                    java.net.Socket sock = new java.net.Socket("127.0.0.1", s.port());
+                    sock.getOutputStream().write("GET /metr".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    sock.getOutputStream().flush();
+                    slow.add(sock);
+                }
+                java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+                java.net.http.HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://127.0.0.1:" + s.port() + "/metrics")).timeout(java.time.Duration.ofSeconds(15)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).isEqualTo(200);
+                assertThat(r.body()).contains("cgp_up 1");
+                // the half-sent ones are closed by the server once they pass the request time limit
+                java.net.Socket first = slow.get(0);
+                first.setSoTimeout((StatusServer.MAX_REQUEST_SECONDS + 10) * 1000);
+                int b;
+                try {
+                    b = first.getInputStream().read();
+                } catch (java.io.IOException reset) {
+                    b = -1;
+                }
+                assertThat(b).isEqualTo(-1);
+            } finally {
+                for (java.net.Socket sock : slow) sock.close();
+            }
+        }
+    }
 }
