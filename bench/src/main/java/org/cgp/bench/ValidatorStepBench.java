@@ -19,7 +19,6 @@ import org.cgp.llm.LlmConfig;
 import org.cgp.llm.LlmProviders;
 import org.cgp.miner.LocalSubnet;
 import org.cgp.protocol.dendrite.Dendrite;
-import org.cgp.scoring.MovingAverage;
 import org.cgp.validator.MinerSampler;
 import org.cgp.validator.StepReport;
 import org.cgp.validator.StepSettings;
@@ -64,7 +63,7 @@ public final class ValidatorStepBench {
             api.start();
             ValidatorStep step = new ValidatorStep(new CgpApiSource(new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build(), api.url("/"), null, null),
                     llm, embedder, dendrite, () -> subnet.chain().metagraph(LocalSubnet.NETUID), LocalSubnet.VALIDATOR_UID,
-                    subnet.validatorKey().ss58Address(), new MinerSampler(new Random(1), 4096), MovingAverage.zeros(7), store,
+                    subnet.validatorKey().ss58Address(), new MinerSampler(new Random(1), 4096), org.cgp.validator.Scores.zeros(subnet.chain().metagraph(LocalSubnet.NETUID).hotkeys()), store,
                     StepSettings.defaults(LocalSubnet.NETUID).withMode("bench"));
             for (int s = 1; s <= steps; s++) {
                 long t0 = System.nanoTime();

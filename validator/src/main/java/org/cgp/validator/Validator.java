@@ -13,7 +13,6 @@ import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
 import org.cgp.protocol.dendrite.Dendrite;
 import org.cgp.protocol.keys.Keypair;
-import org.cgp.scoring.MovingAverage;
 import org.cgp.validator.conversation.ConversationSource;
 import org.cgp.validator.record.ResultRecorder;
 import org.cgp.validator.state.StateLock;
@@ -38,7 +37,9 @@ public final class Validator implements AutoCloseable {
     private final WeightSetter weights;
     private final int selfUid;
     private final ValidatorStep step;
-    private final MovingAverage movingAverage;
+    private final Scores scores;
+    /** The metagraph of the running step, taken (and the scores fitted to it) when the step starts. */
+    private volatile Metagraph stepMetagraph;
     private ValidatorState state;
     private final StateLock stateLock;
     private volatile BiConsumer<StepReport, Duration> stepListener = (r, d) -> {};
@@ -64,11 +65,12 @@ public final class Validator implements AutoCloseable {
             log.info("Loaded state: step {}, {} uids{}", state.step(), state.hotkeys().size(),
                     changed.isEmpty() ? "" : ", reset uids with a new hotkey: " + changed);
         }
-        this.movingAverage = new MovingAverage(config.alpha(), state.ema());
+        this.scores = new Scores(config.alpha(), state.hotkeys(), state.ema());
+        this.stepMetagraph = mg;
         this.dendrite = new Dendrite(hotkey);
         this.weights = new WeightSetter(chain, hotkey, netuid, config);
-        this.step = new ValidatorStep(source, llm, embedder, dendrite, this::alignedMetagraph, selfUid,
-                hotkey.ss58Address(), new MinerSampler(new Random(), config.vpermitTaoLimit()), movingAverage, recorder,
+        this.step = new ValidatorStep(source, llm, embedder, dendrite, () -> stepMetagraph, selfUid,
+                hotkey.ss58Address(), new MinerSampler(new Random(), config.vpermitTaoLimit()), scores, recorder,
                 config.step());
         StateLock lock;
         try { // before any state is written: two validators on one state directory would undo each other's steps
@@ -83,19 +85,13 @@ public final class Validator implements AutoCloseable {
                 source.describe(), recorder.describe());
     }
 
-    /** The current metagraph, with the moving average grown or reset to match it first. */
-    private synchronized Metagraph alignedMetagraph() {
+    /** Takes the current metagraph for the next step and fits the scores to it. */
+    private void alignToMetagraph() {
         Metagraph mg = metagraph.get();
-        if (!mg.hotkeys().equals(state.hotkeys())) {
-            List<Integer> changed = state.changedUids(mg.hotkeys());
-            state = state.withEma(movingAverage.values()).alignedTo(mg.hotkeys());
-            movingAverage.resize(mg.n());
-            for (int uid : changed) movingAverage.reset(uid);
-            // uids past the end of a shrunken metagraph are forgotten, so a hotkey that later takes one starts at 0
-            for (int uid = mg.n(); uid < movingAverage.size(); uid++) movingAverage.reset(uid);
-            log.info("Metagraph changed: {} uids, reset {}", mg.n(), changed);
-        }
-        return mg;
+        boolean different = !mg.hotkeys().equals(scores.hotkeys());
+        List<Integer> changed = scores.alignTo(mg.hotkeys());
+        if (different) log.info("Metagraph changed: {} uids, reset {}", mg.n(), changed);
+        stepMetagraph = mg;
     }
 
     /**
@@ -105,10 +101,11 @@ public final class Validator implements AutoCloseable {
      */
     public StepReport runStep() {
         long start = System.nanoTime();
+        alignToMetagraph();
         StepReport report = step.run();
         ValidatorState snapshot;
         synchronized (this) {
-            state = state.withEma(movingAverage.values()).nextStep();
+            state = state.alignedTo(scores.hotkeys()).withEma(scores.values()).nextStep();
             state.save(config.stateDir());
             snapshot = state;
         }

@@ -22,7 +22,6 @@ import org.cgp.protocol.task.ConversationTask;
 import org.cgp.protocol.task.Task;
 import org.cgp.scoring.MinerScore;
 import org.cgp.scoring.MinerTags;
-import org.cgp.scoring.MovingAverage;
 import org.cgp.scoring.TagEvaluator;
 import org.cgp.validator.bundle.ConversationBundle;
 import org.cgp.validator.bundle.GroundTruthBuilder;
@@ -60,7 +59,7 @@ public final class ValidatorStep {
     private final int selfUid;
     private final String selfHotkey;
     private final MinerSampler sampler;
-    private final MovingAverage movingAverage;
+    private final Scores scores;
     private final ResultRecorder recorder;
     private final StepSettings settings;
     private final TagEvaluator evaluator;
@@ -71,7 +70,7 @@ public final class ValidatorStep {
 
     public ValidatorStep(ConversationSource source, LlmClient llm, Embedder embedder, Dendrite dendrite,
                          Supplier<Metagraph> metagraph, int selfUid, String selfHotkey, MinerSampler sampler,
-                         MovingAverage movingAverage, ResultRecorder recorder, StepSettings settings) {
+                         Scores scores, ResultRecorder recorder, StepSettings settings) {
         this.source = source;
         this.llm = llm;
         this.embedder = embedder;
@@ -80,7 +79,7 @@ public final class ValidatorStep {
         this.selfUid = selfUid;
         this.selfHotkey = selfHotkey;
         this.sampler = sampler;
-        this.movingAverage = movingAverage;
+        this.scores = scores;
         this.recorder = recorder;
         this.settings = settings;
         this.evaluator = new TagEvaluator(settings.scoringVersion());
@@ -233,9 +232,7 @@ public final class ValidatorStep {
             }
         }
         double[] rewards = settings.rewardDistribution().apply(finals);
-        synchronized (movingAverage) {
-            movingAverage.update(uids.stream().mapToInt(Integer::intValue).toArray(), rewards);
-        }
+        this.scores.update(uids.stream().mapToInt(Integer::intValue).toArray(), rewards);
         long t3 = System.nanoTime();
         nanos[3] += t3 - t2;
         List<MinerResult> results = new ArrayList<>(miners.size());

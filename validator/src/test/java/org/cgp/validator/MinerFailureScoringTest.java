@@ -13,7 +13,6 @@ import org.cgp.llm.LlmClient;
 import org.cgp.miner.LocalSubnet;
 import org.cgp.protocol.axon.AxonInfo;
 import org.cgp.protocol.dendrite.Dendrite;
-import org.cgp.scoring.MovingAverage;
 import org.cgp.validator.bundle.PreparedBundle;
 import org.cgp.validator.conversation.ConversationFiles;
 import org.cgp.validator.conversation.LocalConversations;
@@ -43,7 +42,7 @@ class MinerFailureScoringTest {
             crossed.set(1, new Neuron(one.uid(), one.hotkey(), one.coldkey(), one.stake(), one.validatorPermit(), one.active(),
                     new AxonInfo(twos.ip(), twos.port(), one.hotkey()), 0, 0, 0, 0, 0));
             Metagraph wrong = new Metagraph(real.netuid(), real.block(), crossed);
-            MovingAverage ema = MovingAverage.zeros(4);
+            Scores ema = Scores.zeros(real.hotkeys());
             ValidatorStep step = new ValidatorStep(new LocalConversations(ConversationFiles.samples(), "samples"), llm, embedder,
                     dendrite, () -> wrong, LocalSubnet.VALIDATOR_UID, subnet.validatorKey().ss58Address(),
                     new MinerSampler(new Random(1), 4096), ema, store, StepSettings.defaults(LocalSubnet.NETUID));

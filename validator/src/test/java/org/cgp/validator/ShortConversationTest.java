@@ -13,7 +13,6 @@ import org.cgp.protocol.dendrite.Dendrite;
 import org.cgp.protocol.keys.Keypair;
 import org.cgp.protocol.synapse.Guid;
 import org.cgp.protocol.synapse.Line;
-import org.cgp.scoring.MovingAverage;
 import org.cgp.validator.conversation.Conversation;
 import org.cgp.validator.conversation.LocalConversations;
 import org.cgp.validator.record.SqliteStore;
@@ -52,7 +51,7 @@ class ShortConversationTest {
         try (SqliteStore store = new SqliteStore(dir.resolve("s.sqlite")); Dendrite dendrite = new Dendrite(key)) {
             ValidatorStep step = new ValidatorStep(new LocalConversations(List.of(tiny), "tiny"), counting,
                     OfflineModels.embedder(), dendrite, () -> new Metagraph(1, 1, List.of()), 0,
-                    key.ss58Address(), new MinerSampler(new Random(), 4096), MovingAverage.zeros(1), store, StepSettings.defaults(1));
+                    key.ss58Address(), new MinerSampler(new Random(), 4096), Scores.zeros(List.of(key.ss58Address())), store, StepSettings.defaults(1));
             StepReport r = step.run();
             assertThat(r.succeeded()).isFalse();
             assertThat(r.skipped()).isEqualTo("no task bundle could be reserved and prepared");

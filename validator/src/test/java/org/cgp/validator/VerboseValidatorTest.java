@@ -14,7 +14,6 @@ import org.cgp.protocol.dendrite.Dendrite;
 import org.cgp.llm.TagCleaner;
 import org.cgp.protocol.task.ConversationTask;
 import org.cgp.scoring.ScoringMechanism;
-import org.cgp.scoring.MovingAverage;
 import org.cgp.validator.bundle.ConversationBundle;
 import org.cgp.validator.bundle.Masking;
 import org.cgp.validator.bundle.PreparedBundle;
@@ -42,7 +41,7 @@ class VerboseValidatorTest {
     static LocalSubnet subnet;
     static SqliteStore store;
     static Dendrite dendrite;
-    static MovingAverage movingAverage;
+    static Scores movingAverage;
     static ValidatorStep step;
 
     static ConversationBundle bundle;
@@ -56,7 +55,7 @@ class VerboseValidatorTest {
         subnet = LocalSubnet.start(3, llm, embedder);
         store = new SqliteStore(dir.resolve("verbose.sqlite"));
         dendrite = new Dendrite(subnet.validatorKey());
-        movingAverage = MovingAverage.zeros(4);
+        movingAverage = Scores.zeros(subnet.chain().metagraph(LocalSubnet.NETUID).hotkeys());
         step = new ValidatorStep(new LocalConversations(ConversationFiles.samples(), "bundled samples"), llm, embedder,
                 dendrite, () -> subnet.chain().metagraph(LocalSubnet.NETUID), LocalSubnet.VALIDATOR_UID,
                 subnet.validatorKey().ss58Address(), new MinerSampler(new Random(), 4096), movingAverage, store,
