@@ -51,6 +51,11 @@ public final class ValidatorCommand implements Callable<Integer> {
             description = "A step with fewer tasks queries nobody and sets no weights (default: ${DEFAULT-VALUE})")
     int minTasks;
 
+    @Option(names = "--validator.tag_similarity", defaultValue = "mean",
+            description = "mean (live: each tag against the ground truth's mean) | nearest (against the nearest ground-truth tag; "
+                    + "stops vague or echoed words from outscoring specific tags, not live) (default: ${DEFAULT-VALUE})")
+    String tagSimilarity;
+
     @Option(names = "--validator.packet", defaultValue = "task",
             description = "task (what live miners accept) | seed (conversation windows for miners that predate tasks) (default: ${DEFAULT-VALUE})")
     String packet;
@@ -120,7 +125,7 @@ public final class ValidatorCommand implements Callable<Integer> {
                 parseEnum(PacketShape.class, "--validator.packet", packet),
                 parseEnum(ScoringVersion.class, "--neuron.scoring_version", scoringVersion),
                 parseEnum(RewardDistribution.class, "--neuron.reward_distribution", rewardDistribution),
-                env.getOrDefault("SYSTEM_MODE", "production"));
+                env.getOrDefault("SYSTEM_MODE", "production"), nearest(tagSimilarity));
         Path stateDir = common.fullPath("validator");
         ValidatorConfig config = new ValidatorConfig(step, stateDir, epochLength, disableSetWeights, alpha, weightsPower, burnUid,
                 burnRate, vpermitTaoLimit, Duration.ofMinutes(5), 0, Duration.ofSeconds(30),
@@ -148,6 +153,14 @@ public final class ValidatorCommand implements Callable<Integer> {
             shutdown.closed();
         }
         return 0;
+    }
+
+    static boolean nearest(String similarity) {
+        return switch (similarity.strip().toLowerCase(Locale.ROOT)) {
+            case "mean" -> false;
+            case "nearest" -> true;
+            default -> throw new IllegalArgumentException("--validator.tag_similarity must be mean or nearest, got '" + similarity + "'");
+        };
     }
 
     static Duration seconds(String flag, double s) {

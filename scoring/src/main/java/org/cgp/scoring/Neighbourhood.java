@@ -18,12 +18,15 @@ public final class Neighbourhood {
     private final double norm;
     private final Set<String> tags;
     private final int usedVectors;
+    /** The usable ground-truth vectors themselves, for {@link #nearestCosine}. */
+    private final List<float[]> members;
 
-    private Neighbourhood(float[] mean, double norm, Set<String> tags, int usedVectors) {
+    private Neighbourhood(float[] mean, double norm, Set<String> tags, int usedVectors, List<float[]> members) {
         this.mean = mean;
         this.norm = norm;
         this.tags = tags;
         this.usedVectors = usedVectors;
+        this.members = members;
     }
 
     public static Neighbourhood of(GroundTruth truth) {
@@ -42,14 +45,16 @@ public final class Neighbourhood {
             }
         }
         if (dim == 0) {
-            return new Neighbourhood(new float[0], 0, Set.copyOf(tags), 0);
+            return new Neighbourhood(new float[0], 0, Set.copyOf(tags), 0, List.of());
         }
         double[] sum = new double[dim];
         int used = 0;
+        List<float[]> members = new java.util.ArrayList<>();
         for (float[] v : vectors) {
             if (v == null || v.length != dim || !allFinite(v)) {
                 continue;
             }
+            members.add(v);
             for (int i = 0; i < dim; i++) {
                 sum[i] += v[i];
             }
@@ -63,9 +68,9 @@ public final class Neighbourhood {
         }
         double norm = Math.sqrt(sq);
         if (!(norm > 0) || !Double.isFinite(norm)) {
-            return new Neighbourhood(new float[0], 0, Set.copyOf(tags), used);
+            return new Neighbourhood(new float[0], 0, Set.copyOf(tags), used, List.of());
         }
-        return new Neighbourhood(mean, norm, Set.copyOf(tags), used);
+        return new Neighbourhood(mean, norm, Set.copyOf(tags), used, List.copyOf(members));
     }
 
     private static boolean allFinite(float[] v) {
@@ -102,6 +107,27 @@ public final class Neighbourhood {
      * infinite element, or the zero vector scores 0. A negative cosine (a tag pointing away from
      * the text) is kept, as the live validators keep it.
      */
+    /**
+     * The largest cosine between {@code v} and one ground-truth vector (0 for an unusable vector):
+     * a tag must be close to something the text is about, not to the average of everything.
+     */
+    public double nearestCosine(float[] v) {
+        if (v == null || v.length != mean.length || mean.length == 0 || members.isEmpty() || !allFinite(v)) {
+            return 0;
+        }
+        double best = -1;
+        for (float[] m : members) {
+            double dot = 0, qa = 0, qb = 0;
+            for (int i = 0; i < v.length; i++) {
+                dot += (double) v[i] * m[i];
+                qa += (double) v[i] * v[i];
+                qb += (double) m[i] * m[i];
+            }
+            if (qa > 0 && qb > 0) best = Math.max(best, dot / Math.sqrt(qa * qb));
+        }
+        return Math.max(-1.0, Math.min(best, 1.0));
+    }
+
     public double cosine(float[] v) {
         if (v == null || v.length != mean.length || mean.length == 0) {
             return 0;

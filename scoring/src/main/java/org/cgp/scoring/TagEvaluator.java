@@ -137,7 +137,7 @@ public final class TagEvaluator {
             int i = chosen[j];
             String tag = tags.get(i);
             float[] v = i < vectors.size() ? vectors.get(i) : null;
-            double c = n.cosine(v);
+            double c = mechanism.nearestTag() ? n.nearestCosine(v) : n.cosine(v);
             all[j] = c;
             max = Math.max(max, c);
             boolean shared = n.isGroundTruthTag(tag);

@@ -43,4 +43,23 @@ class LiveScoringCasesTest {
         assertThat(s.finalScore()).isZero();
         assertThat(s.adjustedScore()).isZero();
     }
+
+    @Test
+    void theNearestTagOptionScoresASpecificTagAboveAVagueOne() {
+        GroundTruth truth = new GroundTruth(List.of("music", "guitar"), List.of(E1, E2));
+        Neighbourhood n = Neighbourhood.of(truth);
+        float[] vague = {1, 1, 0}; // between everything: right on the mean
+        assertThat(n.cosine(vague)).isCloseTo(1.0, within(1e-6));
+        assertThat(n.nearestCosine(vague)).isCloseTo(Math.sqrt(0.5), within(1e-6));
+        assertThat(n.cosine(E1)).isCloseTo(Math.sqrt(0.5), within(1e-6));
+        assertThat(n.nearestCosine(E1)).isCloseTo(1.0, within(1e-6));
+        MinerTags specific = new MinerTags(1, "s", List.of("piano", "drums", "banjo"), List.of(E1, E2, new float[] {0.9f, 0.1f, 0}), null);
+        MinerTags generic = new MinerTags(2, "g", List.of("life", "fun", "stuff"),
+                List.of(new float[] {1, 1, 0}, new float[] {1, 1, 0.1f}, new float[] {1, 0.9f, 0}), null);
+        ScoringMechanism live = ScoringMechanism.GROUND_TRUTH;
+        assertThat(evaluator.evaluate(truth, generic, live).finalScore()).as("the live mean rewards vagueness")
+                .isGreaterThan(evaluator.evaluate(truth, specific, live).finalScore());
+        assertThat(evaluator.evaluate(truth, specific, live.nearest()).finalScore())
+                .isGreaterThan(evaluator.evaluate(truth, generic, live.nearest()).finalScore());
+    }
 }

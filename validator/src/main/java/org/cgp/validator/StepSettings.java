@@ -13,10 +13,12 @@ import org.cgp.scoring.ScoringVersion;
  * @param minTasks         a step with fewer tasks than this queries nobody and sets no weights (live: 10)
  * @param qualityThreshold a conversation's LLM quality score must reach this ({@code CONVO_QUALITY_THRESHOLD}, 5)
  * @param packet           the task packet (live) or the seed window packet for older miners
+ * @param nearestTag       score each tag against the nearest ground-truth tag instead of the ground
+ *                         truth's mean (not live; closes the vague-word and echo exploits, see the README)
  */
 public record StepSettings(int netuid, int sampleSize, Duration timeout, int maxConvoLines, int bundles, int tasksPerBundle,
                            int minTasks, int qualityThreshold, PacketShape packet, ScoringVersion scoringVersion,
-                           RewardDistribution rewardDistribution, String mode) {
+                           RewardDistribution rewardDistribution, String mode, boolean nearestTag) {
     public static final String CGP_VERSION = "2.30.65";
     public static final int MIN_GROUND_TRUTH_TAGS = 3;
     public static final int LIVE_SAMPLE_SIZE = 6;
@@ -39,33 +41,33 @@ public record StepSettings(int netuid, int sampleSize, Duration timeout, int max
     public static StepSettings defaults(int netuid) {
         return new StepSettings(netuid, LIVE_SAMPLE_SIZE, Duration.ofSeconds(12), LIVE_MAX_CONVO_LINES, LIVE_BUNDLES,
                 LIVE_TASKS_PER_BUNDLE, LIVE_MIN_TASKS, LIVE_QUALITY_THRESHOLD, PacketShape.TASK, ScoringVersion.V2,
-                RewardDistribution.LINEAR, "production");
+                RewardDistribution.LINEAR, "production", false);
     }
 
     /** At most {@code n} tasks per bundle; 0 means every window of a conversation. */
     public StepSettings withMaxWindows(int n) {
         return new StepSettings(netuid, sampleSize, timeout, maxConvoLines, bundles, n == 0 ? Integer.MAX_VALUE : n, minTasks,
-                qualityThreshold, packet, scoringVersion, rewardDistribution, mode);
+                qualityThreshold, packet, scoringVersion, rewardDistribution, mode, nearestTag);
     }
 
     public StepSettings withSampleSize(int n) {
         return new StepSettings(netuid, n, timeout, maxConvoLines, bundles, tasksPerBundle, minTasks, qualityThreshold, packet,
-                scoringVersion, rewardDistribution, mode);
+                scoringVersion, rewardDistribution, mode, nearestTag);
     }
 
     public StepSettings withMode(String m) {
         return new StepSettings(netuid, sampleSize, timeout, maxConvoLines, bundles, tasksPerBundle, minTasks, qualityThreshold,
-                packet, scoringVersion, rewardDistribution, m);
+                packet, scoringVersion, rewardDistribution, m, nearestTag);
     }
 
     /** {@code bundles} per step, and a step needs {@code minTasks} tasks. */
     public StepSettings withBundles(int newBundles, int newMinTasks) {
         return new StepSettings(netuid, sampleSize, timeout, maxConvoLines, newBundles, tasksPerBundle, newMinTasks, qualityThreshold,
-                packet, scoringVersion, rewardDistribution, mode);
+                packet, scoringVersion, rewardDistribution, mode, nearestTag);
     }
 
     public StepSettings withPacket(PacketShape p) {
         return new StepSettings(netuid, sampleSize, timeout, maxConvoLines, bundles, tasksPerBundle, minTasks, qualityThreshold, p,
-                scoringVersion, rewardDistribution, mode);
+                scoringVersion, rewardDistribution, mode, nearestTag);
     }
 }

@@ -222,13 +222,14 @@ public final class ValidatorStep {
         nanos[2] += t2 - t1;
         double[] finals = new double[judged.size()];
         List<MinerScore> scores = new ArrayList<>(judged.size());
+        org.cgp.scoring.ScoringMechanism mechanism = settings.nearestTag() ? p.mechanism().nearest() : p.mechanism();
         for (int i = 0; i < judged.size(); i++) {
-            MinerScore s = evaluator.evaluate(p.truth(), judged.get(i), p.mechanism());
+            MinerScore s = evaluator.evaluate(p.truth(), judged.get(i), mechanism);
             scores.add(s);
             finals[i] = s.finalScore();
             log.info("Scores num: {} num of Unique tags: {} num of full convo tags: {}", s.tagCount(), s.uniqueCount(), p.tags().size());
             if (log.isDebugEnabled() && judged.get(i).failure() == null) {
-                log.debug("uid {} score breakdown:\n{}", judged.get(i).uid(), evaluator.explain(p.truth(), judged.get(i), p.mechanism()));
+                log.debug("uid {} score breakdown:\n{}", judged.get(i).uid(), evaluator.explain(p.truth(), judged.get(i), mechanism));
             }
         }
         double[] rewards = settings.rewardDistribution().apply(finals);
