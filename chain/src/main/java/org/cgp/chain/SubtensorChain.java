@@ -21,6 +21,8 @@ import org.cgp.chain.subtensor.NeuronsLiteCodec;
 import org.cgp.chain.subtensor.SubnetStateCodec;
 import org.cgp.protocol.keys.Ss58;
 import org.cgp.chain.subtensor.SubtensorCalls;
+import org.cgp.chain.tle.Timelock;
+import org.cgp.chain.tle.TimelockedCommit;
 import org.cgp.chain.subtensor.SubtensorClient;
 import org.cgp.protocol.axon.AxonInfo;
 import org.cgp.protocol.keys.Keypair;
@@ -178,18 +180,62 @@ public final class SubtensorChain implements Chain {
     }
 
     /**
-     * Plain set_weights. When the subnet has commit-reveal on, fails without submitting: the current
-     * SDK then uses timelocked (drand) commit-reveal, which this client does not support.
+     * Plain {@code set_weights}, or, when the subnet has commit-reveal on, the same weights as a
+     * timelocked commit ({@link #commitTimelockedWeights}), as the SDK does.
      */
     @Override public void setWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey) {
         requireNetuid(netuid);
         requireWeights("set_weights", uids, weights);
         if (hyperparameters(netuid).commitRevealEnabled()) {
-            throw new ChainException("set_weights on netuid " + netuid + ": the subnet has commit-reveal enabled; timelocked (drand) "
-                    + "commit-reveal is not supported by this client, so weights were not set (the subnet owner can turn "
-                    + "commit-reveal off with AdminUtils.sudo_set_commit_reveal_weights_enabled)");
+            commitTimelockedWeights(hotkey, netuid, uids, weights, versionKey, System.currentTimeMillis() / 1000.0);
+            return;
         }
         submit(calls().setWeights(netuid, uids, weights, versionKey), hotkey);
+    }
+
+    /** A timelocked commit as sent: the call, the drand round it opens at and the commit's size. */
+    public record TimelockedCommitSent(String call, long revealRound, int commitBytes) {}
+
+    /**
+     * The weights encrypted to the drand round of the reveal epoch and committed with the newest
+     * commit call the runtime has ({@link TimelockedCommit.CallKind}): the payload carries the
+     * hotkey (the legacy payload for {@code commit_crv3_weights}, which old runtimes decode), the
+     * round follows the SDK from {@code Tempo}, {@code RevealPeriodEpochs} and 12 s blocks, the
+     * version is {@code CommitRevealWeightsVersion}. The chain reveals it by itself when the round's
+     * pulse arrives; a commit it cannot open is dropped without an event.
+     */
+    public TimelockedCommitSent commitTimelockedWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey, double nowSeconds) {
+        requireNetuid(netuid);
+        requireWeights("commit", uids, weights);
+        SubtensorCalls calls = calls();
+        TimelockedCommit.CallKind kind = TimelockedCommit.CallKind.newest(name -> calls.encoder().hasCall(SubtensorCalls.SUBTENSOR, name));
+        if (kind == null) {
+            throw new ChainException("commit on netuid " + netuid + ": the runtime has none of commit_timelocked_mechanism_weights, "
+                    + "commit_timelocked_weights or commit_crv3_weights, so timelocked weights cannot be committed");
+        }
+        String hash = client.blockHash(null);
+        long block = currentBlock();
+        int tempo = asInt(client.storageAt(hash, "SubtensorModule", "Tempo", netuid), "Tempo");
+        int period = optionalInt(hash, "RevealPeriodEpochs", netuid, 1);
+        int version = optionalInt(hash, "CommitRevealWeightsVersion", null, TimelockedCommit.DEFAULT_VERSION);
+        long round = TimelockedCommit.revealRound(tempo, block, netuid, period, 12.0, nowSeconds);
+        byte[] payload = TimelockedCommit.payload(hotkey.publicKey(), uids, weights, versionKey, kind == TimelockedCommit.CallKind.CRV3);
+        byte[] commit = Timelock.quicknet().encrypt(payload, round);
+        java.util.List<Object> args = TimelockedCommit.arguments(kind, netuid, commit, round, version);
+        submit(calls.encoder().encode(SubtensorCalls.SUBTENSOR, kind.call, args.toArray()), hotkey);
+        log.info("chain: committed timelocked weights for {} uids on netuid {} with {} (reveal round {}, {} bytes)", uids.length, netuid,
+                kind.call, round, commit.length);
+        return new TimelockedCommitSent(kind.call, round, commit.length);
+    }
+
+    /** A storage value that older runtimes may not have: {@code otherwise} when it is absent or unknown. */
+    private int optionalInt(String hash, String item, Integer netuid, int otherwise) {
+        try {
+            Object v = netuid == null ? client.storageAt(hash, "SubtensorModule", item) : client.storageAt(hash, "SubtensorModule", item, netuid);
+            return v instanceof Number n ? n.intValue() : otherwise;
+        } catch (RuntimeException e) {
+            return otherwise;
+        }
     }
 
     /** Hash commit-reveal, step 1: commits {@link #commitHash} of these weights; returns the hash. */

@@ -19,6 +19,16 @@ public final class CallEncoder {
 
     public RuntimeMetadata metadata() { return metadata; }
 
+    /** Whether the runtime has {@code pallet.call} at all. */
+    public boolean hasCall(String pallet, String call) {
+        try {
+            metadata.call(pallet, call);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Whether the runtime's {@code pallet.call} has an argument named {@code arg}. */
     public boolean hasArgument(String pallet, String call, String arg) {
         return metadata.call(pallet, call).fields().stream().anyMatch(f -> arg.equals(f.name()));

@@ -159,11 +159,21 @@ class SeededSubnetTest {
 
     @Test
     @Order(7)
-    void commitRevealOnTheSubnetIsAClearRefusal() {
+    void commitRevealOnTheSubnetSendsATimelockedCommitOrSaysWhyNot() {
         sudo("sudo_set_commit_reveal_weights_enabled", NETUID, true);
         try {
-            assertThatThrownBy(() -> chain.setWeights(BOB, NETUID, new int[] {1}, new int[] {1}, 0))
-                    .isInstanceOf(ChainException.class).hasMessageContaining("timelocked (drand) commit-reveal is not supported");
+            org.cgp.chain.tle.TimelockedCommit.CallKind kind = org.cgp.chain.tle.TimelockedCommit.CallKind.newest(
+                    name -> chain.calls().encoder().hasCall("SubtensorModule", name));
+            if (kind == null) {
+                assertThatThrownBy(() -> chain.setWeights(BOB, NETUID, new int[] {1}, new int[] {1}, 0))
+                        .isInstanceOf(ChainException.class).hasMessageContaining("the runtime has none of commit_timelocked_mechanism_weights");
+            } else {
+                SubtensorChain.TimelockedCommitSent sent = chain.commitTimelockedWeights(BOB, NETUID, new int[] {1}, new int[] {65535}, 0,
+                        System.currentTimeMillis() / 1000.0);
+                assertThat(sent.call()).isEqualTo(kind.call);
+                assertThat(sent.revealRound()).isPositive();
+                assertThat(sent.commitBytes()).isBetween(org.cgp.chain.tle.Timelock.OVERHEAD + 1, org.cgp.chain.tle.TimelockedCommit.MAX_COMMIT_BYTES);
+            }
         } finally {
             sudo("sudo_set_commit_reveal_weights_enabled", NETUID, false);
         }
