@@ -205,6 +205,12 @@ public final class SubtensorChain implements Chain {
      * pulse arrives; a commit it cannot open is dropped without an event.
      */
     public TimelockedCommitSent commitTimelockedWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey, double nowSeconds) {
+        return commitTimelockedWeights(hotkey, netuid, uids, weights, versionKey, nowSeconds, -1);
+    }
+
+    /** The same, encrypted to {@code revealRound} instead of the computed one when it is positive (diagnostics and tests). */
+    public TimelockedCommitSent commitTimelockedWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey, double nowSeconds,
+                                                        long revealRound) {
         requireNetuid(netuid);
         requireWeights("commit", uids, weights);
         SubtensorCalls calls = calls();
@@ -218,7 +224,7 @@ public final class SubtensorChain implements Chain {
         int tempo = asInt(client.storageAt(hash, "SubtensorModule", "Tempo", netuid), "Tempo");
         int period = optionalInt(hash, "RevealPeriodEpochs", netuid, 1);
         int version = optionalInt(hash, "CommitRevealWeightsVersion", null, TimelockedCommit.DEFAULT_VERSION);
-        long round = TimelockedCommit.revealRound(tempo, block, netuid, period, 12.0, nowSeconds);
+        long round = revealRound > 0 ? revealRound : TimelockedCommit.revealRound(tempo, block, netuid, period, 12.0, nowSeconds);
         byte[] payload = TimelockedCommit.payload(hotkey.publicKey(), uids, weights, versionKey, kind == TimelockedCommit.CallKind.CRV3);
         byte[] commit = Timelock.quicknet().encrypt(payload, round);
         java.util.List<Object> args = TimelockedCommit.arguments(kind, netuid, commit, round, version);

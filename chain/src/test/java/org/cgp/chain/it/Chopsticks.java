@@ -78,20 +78,50 @@ public final class Chopsticks implements AutoCloseable {
     }
 
     public static Chopsticks start(Layout layout, Path logFile) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Files.createDirectories(logFile.getParent());
+        int port = freePort();
         List<String> cmd = List.of(layout.node().orElseThrow().toString(), layout.chopsticksCjs().toString(),
                 "--chain-spec=" + layout.spec(), "-s", layout.importFile().toString(),
                 "--host", "127.0.0.1", "--port", Integer.toString(port), "--build-block-mode", "Instant",
                 "--timestamp", Long.toString(System.currentTimeMillis()));
+        return launch(cmd, port, logFile);
+    }
+
+    /** The spec-293 runtime ({@code local293.json}): a copy of the spec (chopsticks refuses a link), the Aura preload, unresolved BLS imports allowed. */
+    public static Optional<String> missing293(Layout layout) {
+        Path shared = layout.spec().getParent();
+        if (!Files.isRegularFile(shared.resolve("local293.json"))) return Optional.of("chain spec " + shared.resolve("local293.json") + " is absent");
+        if (!Files.isRegularFile(shared.resolve("aura-slot-preload.cjs"))) return Optional.of("the Aura preload is absent");
+        if (!Files.isRegularFile(layout.chopsticksCjs())) return Optional.of("chopsticks is not installed at " + layout.chopsticksCjs());
+        if (layout.node().isEmpty()) return Optional.of("node is not on the PATH");
+        return Optional.empty();
+    }
+
+    public static Chopsticks start293(Layout layout, Path logFile) throws IOException, InterruptedException {
+        Path shared = layout.spec().getParent();
+        Files.createDirectories(logFile.getParent());
+        Path spec = logFile.getParent().resolve("local293-" + ProcessHandle.current().pid() + ".json");
+        Files.copy(shared.resolve("local293.json"), spec, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        int port = freePort();
+        List<String> cmd = List.of(layout.node().orElseThrow().toString(), "-r", shared.resolve("aura-slot-preload.cjs").toString(),
+                layout.chopsticksCjs().toString(), "--chain-spec=" + spec, "--host", "127.0.0.1", "--port", Integer.toString(port),
+                "--build-block-mode", "Instant", "--allow-unresolved-imports", "--timestamp", Long.toString(System.currentTimeMillis()));
+        return launch(cmd, port, logFile);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static Chopsticks launch(List<String> cmd, int port, Path logFile) throws IOException, InterruptedException {
+        Files.createDirectories(logFile.getParent());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
         Chopsticks c = new Chopsticks(p, port, logFile);
         Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "chopsticks-stop")); // if the JVM ends without the store closing
         try {
             c.awaitHealthy(Duration.ofSeconds(60));
+            c.unstickFirstBlock();
         } catch (IOException | RuntimeException e) {
             c.close();
             throw e;
@@ -116,6 +146,26 @@ public final class Chopsticks implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IOException("chopsticks did not answer system_health within " + max.toSeconds() + " s; log: " + tail());
+    }
+
+    /**
+     * chopsticks builds block #1 before it applies --timestamp; when that lands on a slot boundary
+     * the block fails, the head stays at #0 and every signed transaction is refused (badProof). One
+     * dev_newBlock then gives a good block #1.
+     */
+    private void unstickFirstBlock() throws IOException, InterruptedException {
+        String header = rpc("chain_getHeader", "[]");
+        if (header.contains("\"number\":\"0x0\"")) {
+            rpc("dev_newBlock", "[{\"count\":1}]");
+        }
+    }
+
+    private String rpc(String method, String params) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest req = HttpRequest.newBuilder(URI.create(httpUrl())).timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}")).build();
+        return http.send(req, HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private String tail() {
