@@ -6,12 +6,17 @@ import org.cgp.chain.ChainException;
 public class RpcErrorException extends ChainException {
     private final int code;
     private final String rpcMessage;
+    private final String data;
 
     public RpcErrorException(String method, int code, String rpcMessage, String data) {
         super(method + " failed with RPC error " + code + ": " + rpcMessage + (data == null || data.isBlank() ? "" : " (" + data + ")"));
         this.code = code;
         this.rpcMessage = rpcMessage;
+        this.data = data;
     }
+
+    /** The error object's {@code data}, as text (null when it had none). */
+    public String data() { return data; }
 
     public int code() { return code; }
 

@@ -73,7 +73,8 @@ public final class ExtrinsicSubmitter {
             sub = client.rpc().subscribe("author_submitAndWatchExtrinsic", List.of(xt.hex()), "author_unwatchExtrinsic",
                     status -> onStatus(name, status, included), included::completeExceptionally);
         } catch (RpcErrorException e) {
-            throw new ChainException(name + " by " + xt.signer() + " (nonce " + xt.nonce() + ") was rejected before inclusion: " + e.getMessage(), e);
+            String why = PoolRejection.describe(e.rpcMessage() + " " + e.data()).map(n -> n + ": ").orElse("");
+            throw new ChainException(name + " by " + xt.signer() + " (nonce " + xt.nonce() + ") was rejected before inclusion: " + why + e.getMessage(), e);
         }
         String blockHash;
         try {

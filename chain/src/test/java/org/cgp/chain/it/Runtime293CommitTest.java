@@ -37,6 +37,11 @@ class Runtime293CommitTest {
              SubtensorChain chain = new SubtensorChain(SubtensorClient.connect(node.wsUrl(), RpcConfig.defaults()), Duration.ofSeconds(60))) {
             SubtensorCalls calls = chain.calls();
             sudo(chain, calls, "sudo_set_network_rate_limit", 0L);
+            // the pool refuses an unregistered hotkey's serve_axon with a custom code, which we name
+            Keypair eve = Keypair.fromUri("//Eve");
+            chain.submit(calls.transfer(eve.publicKey(), 10 * TAO), ALICE);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> chain.serveAxon(eve, 1, new org.cgp.protocol.axon.AxonInfo("127.0.0.2", 9000, eve.ss58Address())))
+                    .hasMessageContaining("rejected before inclusion: HotKeyNotRegisteredInNetwork (custom 10)");
             ExtrinsicResult reg = chain.submit(calls.registerNetwork(ALICE.publicKey(), 0), ALICE);
             assertThat(reg.events()).contains("SubtensorModule.NetworkAdded");
             int netuid = ((Number) chain.client().storage("SubtensorModule", "TotalNetworks")).intValue() - 1;
