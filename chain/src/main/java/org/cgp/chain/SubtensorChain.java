@@ -211,6 +211,20 @@ public final class SubtensorChain implements Chain {
     /** The same, encrypted to {@code revealRound} instead of the computed one when it is positive (diagnostics and tests). */
     public TimelockedCommitSent commitTimelockedWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey, double nowSeconds,
                                                         long revealRound) {
+        TimelockedCommitPlan plan = planTimelockedCommit(hotkey.publicKey(), netuid, uids, weights, versionKey, nowSeconds, revealRound);
+        java.util.List<Object> args = TimelockedCommit.arguments(plan.kind(), netuid, plan.commit(), plan.revealRound(), plan.version());
+        submit(calls().encoder().encode(SubtensorCalls.SUBTENSOR, plan.kind().call, args.toArray()), hotkey);
+        log.info("chain: committed timelocked weights for {} uids on netuid {} with {} (reveal round {}, {} bytes)", uids.length, netuid,
+                plan.kind().call, plan.revealRound(), plan.commit().length);
+        return new TimelockedCommitSent(plan.kind().call, plan.revealRound(), plan.commit().length);
+    }
+
+    /** A timelocked commit ready to send: the call, the round, the version and the ciphertext. */
+    public record TimelockedCommitPlan(TimelockedCommit.CallKind kind, long revealRound, int version, byte[] commit) {}
+
+    /** What {@link #commitTimelockedWeights} would send now, without sending it ({@code ./cgp weights commit --dry-run}). */
+    public TimelockedCommitPlan planTimelockedCommit(byte[] hotkeyPublicKey, int netuid, int[] uids, int[] weights, long versionKey,
+                                                     double nowSeconds, long revealRound) {
         requireNetuid(netuid);
         requireWeights("commit", uids, weights);
         SubtensorCalls calls = calls();
@@ -224,14 +238,15 @@ public final class SubtensorChain implements Chain {
         int tempo = asInt(client.storageAt(hash, "SubtensorModule", "Tempo", netuid), "Tempo");
         int period = optionalInt(hash, "RevealPeriodEpochs", netuid, 1);
         int version = optionalInt(hash, "CommitRevealWeightsVersion", null, TimelockedCommit.DEFAULT_VERSION);
+        if (kind.version && version != TimelockedCommit.DEFAULT_VERSION) {
+            log.warn("chain: CommitRevealWeightsVersion is {} on this chain, not the {} this client was built for; committing with {} "
+                    + "(the chain refuses any other)", version, TimelockedCommit.DEFAULT_VERSION, version);
+        }
         long round = revealRound > 0 ? revealRound : TimelockedCommit.revealRound(tempo, block, netuid, period, 12.0, nowSeconds);
-        byte[] payload = TimelockedCommit.payload(hotkey.publicKey(), uids, weights, versionKey, kind == TimelockedCommit.CallKind.CRV3);
+        byte[] payload = TimelockedCommit.payload(hotkeyPublicKey, uids, weights, versionKey, kind == TimelockedCommit.CallKind.CRV3);
         byte[] commit = Timelock.quicknet().encrypt(payload, round);
-        java.util.List<Object> args = TimelockedCommit.arguments(kind, netuid, commit, round, version);
-        submit(calls.encoder().encode(SubtensorCalls.SUBTENSOR, kind.call, args.toArray()), hotkey);
-        log.info("chain: committed timelocked weights for {} uids on netuid {} with {} (reveal round {}, {} bytes)", uids.length, netuid,
-                kind.call, round, commit.length);
-        return new TimelockedCommitSent(kind.call, round, commit.length);
+        TimelockedCommit.arguments(kind, netuid, commit, round, version); // the size check, before anything is sent
+        return new TimelockedCommitPlan(kind, round, version, commit);
     }
 
     /** A storage value that older runtimes may not have: {@code otherwise} when it is absent or unknown. */

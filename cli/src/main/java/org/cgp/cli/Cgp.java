@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code ./cgp} launcher: one entry point for the daemons and the tools around them. */
 @Command(name = "cgp", mixinStandardHelpOptions = true, version = "cgp-java 0.1.0",
         description = "Conversation Genome Project subnet (netuid 33): miner, validator and tools.",
-        subcommands = {MinerCommand.class, ValidatorCommand.class, LocalCommand.class, KeysCommand.class, WalletCommand.class})
+        subcommands = {MinerCommand.class, ValidatorCommand.class, LocalCommand.class, KeysCommand.class, WalletCommand.class,
+                WeightsCommand.class})
 public final class Cgp implements Runnable {
     @Override public void run() {
         new CommandLine(this).usage(System.out);
@@ -32,7 +33,8 @@ public final class Cgp implements Runnable {
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (ex instanceof IllegalArgumentException || ex instanceof WalletException || ex instanceof ConversationFileException) {
+            if (ex instanceof IllegalArgumentException || ex instanceof WalletException || ex instanceof ConversationFileException
+                    || ex instanceof org.cgp.chain.tle.TimelockException) {
                 err.println("cgp: " + ex.getMessage());
                 return 2;
             }
