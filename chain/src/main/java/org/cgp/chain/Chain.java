@@ -23,7 +23,13 @@ public interface Chain extends AutoCloseable {
     /** Announces where {@code hotkey}'s axon listens; a no-op when the chain already says so. */
     void serveAxon(Keypair hotkey, int netuid, AxonInfo axon);
 
-    /** Submits u16 weights for {@code uids}, signed by {@code hotkey}. */
+    /**
+     * The weights {@code uid} has on chain now, as {@code [uid, u16]} pairs; empty when the chain
+     * cannot say (an offline chain without them).
+     */
+    default java.util.Optional<int[][]> weightsOf(int netuid, int uid) { return java.util.Optional.empty(); }
+
+    /** Submits u16 weights for {@code uids}, signed by {@code hotkey} (as a timelocked commit where the subnet has commit-reveal on). */
     void setWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey);
 
     @Override default void close() {}

@@ -155,6 +155,18 @@ public final class SubtensorChain implements Chain {
         throw new ChainException("SubtensorModule.SubnetOwnerHotkey(" + netuid + ") is not an account id: " + owner);
     }
 
+    @Override public java.util.Optional<int[][]> weightsOf(int netuid, int uid) {
+        requireNetuid(netuid);
+        Object v = client.storage("SubtensorModule", "Weights", netuid, uid);
+        if (!(v instanceof java.util.List<?> rows)) return java.util.Optional.of(new int[0][]);
+        int[][] out = new int[rows.size()][];
+        for (int i = 0; i < rows.size(); i++) {
+            java.util.List<?> pair = (java.util.List<?>) rows.get(i);
+            out[i] = new int[] {((Number) pair.get(0)).intValue(), ((Number) pair.get(1)).intValue()};
+        }
+        return java.util.Optional.of(out);
+    }
+
     @Override public void serveAxon(Keypair hotkey, int netuid, AxonInfo axon) {
         serveAxon(hotkey, netuid, axon, ProtocolVersion.INT);
     }

@@ -114,6 +114,7 @@ public final class Validator implements AutoCloseable {
         } else if (!config.disableSetWeights()) {
             maybeSetWeights(snapshot);
         }
+        if (!config.disableSetWeights()) weights.checkReveal();
         stepListener.accept(report, Duration.ofNanos(System.nanoTime() - start));
         return report;
     }

@@ -28,6 +28,12 @@ public final class WeightSetter {
     private final int netuid;
     private final ValidatorConfig config;
     private volatile EmitWeights last;
+    /** A timelocked commit whose reveal has not been checked yet: the weights, and the block after which they must be on chain. */
+    private final java.util.Deque<PendingReveal> pending = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    /** Commits awaiting their reveal check at most; older ones are forgotten. */
+    static final int MAX_PENDING = 16;
+
+    private record PendingReveal(EmitWeights weights, long dueBlock) {}
 
     public WeightSetter(Chain chain, Keypair hotkey, int netuid, ValidatorConfig config) {
         this.chain = chain;
@@ -86,6 +92,13 @@ public final class WeightSetter {
             long version = Math.max(config.versionKey(), hp.weightsVersionKey());
             chain.setWeights(hotkey, netuid, w.uids(), w.weights(), version);
             last = w;
+            if (hp.commitRevealEnabled()) {
+                // the chain reveals in the epoch RevealPeriodEpochs (1 by default) after the commit's; allow two
+                long due = chain.currentBlock() + 3L * (hp.tempo() + 1) + TIMELOCK_MARGIN_BLOCKS;
+                pending.addLast(new PendingReveal(w, due));
+                while (pending.size() > MAX_PENDING) pending.removeFirst();
+                log.info("Committed timelocked weights on netuid {} for {} uids; the chain reveals them by block {}", netuid, w.uids().length, due);
+            }
             log.info("Set weights on netuid {} for {} uids: {}", netuid, w.uids().length, describe(w));
             return true;
         } catch (RuntimeException e) {
@@ -112,6 +125,46 @@ public final class WeightSetter {
             return -1;
         }
         return neuron.get().uid();
+    }
+
+    /** Blocks beyond the reveal epoch before a commit that left no weights is called unrevealed. */
+    static final int TIMELOCK_MARGIN_BLOCKS = 10;
+
+    /**
+     * After the reveal epoch of the last timelocked commit: whether the chain revealed it (this
+     * hotkey's weights on chain are the committed ones). The chain drops a commit it cannot open
+     * without any event, so this is the only way to know; a missing reveal is logged as a warning.
+     * Returns true when revealed, false when not, empty while none is due.
+     */
+    public Optional<Boolean> checkReveal() {
+        PendingReveal p = pending.peekFirst();
+        if (p == null) return Optional.empty();
+        try {
+            long block = chain.currentBlock();
+            if (block < p.dueBlock()) return Optional.empty();
+            java.util.List<EmitWeights> due = new java.util.ArrayList<>();
+            for (PendingReveal q; (q = pending.peekFirst()) != null && q.dueBlock() <= block; ) due.add(pending.removeFirst().weights());
+            Optional<Neuron> self = chain.metagraph(netuid).byHotkey(hotkey.ss58Address());
+            Optional<int[][]> onChain = self.isEmpty() ? Optional.empty() : chain.weightsOf(netuid, self.get().uid());
+            if (onChain.isEmpty()) return Optional.empty();
+            // a later commit revealed in the same epoch overwrites an earlier one: any of them on chain counts
+            boolean revealed = due.stream().anyMatch(w -> sameWeights(onChain.get(), w));
+            if (revealed) log.info("The timelocked commit of {} uids on netuid {} was revealed", p.weights().uids().length, netuid);
+            else log.warn("The timelocked commit on netuid {} was NOT revealed by block {}: the chain drops a commit it cannot open "
+                    + "(a round whose pulse did not arrive in time, a wrong payload) without an event; the next epoch commits again", netuid, p.dueBlock());
+            return Optional.of(revealed);
+        } catch (RuntimeException e) {
+            log.warn("Could not check the timelocked reveal on netuid {}: {}", netuid, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static boolean sameWeights(int[][] onChain, EmitWeights w) {
+        if (onChain.length != w.uids().length) return false;
+        for (int i = 0; i < onChain.length; i++) {
+            if (onChain[i][0] != w.uids()[i] || Math.abs(onChain[i][1] - w.weights()[i]) > 1) return false;
+        }
+        return true;
     }
 
     /** The last weights the chain accepted, or null. */

@@ -64,6 +64,44 @@ class WeightSetterTest {
         assertThat(plain[0]).isCloseTo((int) Math.round(65535 * 0.2 / 0.4074), org.assertj.core.api.Assertions.within(20));
     }
 
+    /** An offline chain with commit-reveal on, whose reveal the test decides. */
+    static final class CommitRevealChain implements org.cgp.chain.Chain {
+        final OfflineChain offline;
+        boolean reveals;
+        CommitRevealChain(OfflineChain offline) { this.offline = offline; }
+        @Override public long currentBlock() { return offline.currentBlock(); }
+        @Override public org.cgp.chain.Metagraph metagraph(int netuid) { return offline.metagraph(netuid); }
+        @Override public SubnetHyperparameters hyperparameters(int netuid) { return new SubnetHyperparameters(1, 0, 1, 65535, 0, true); }
+        @Override public java.util.Optional<String> subnetOwnerHotkey(int netuid) { return java.util.Optional.empty(); }
+        @Override public void serveAxon(Keypair hotkey, int netuid, AxonInfo axon) {}
+        @Override public void setWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey) {
+            offline.setWeights(hotkey, netuid, uids, weights, versionKey);
+        }
+        @Override public java.util.Optional<int[][]> weightsOf(int netuid, int uid) {
+            if (!reveals || offline.weightsSet().isEmpty()) return java.util.Optional.of(new int[0][]);
+            OfflineChain.WeightsSet w = offline.weightsSet().get(offline.weightsSet().size() - 1);
+            int[][] out = new int[w.uids().length][];
+            for (int i = 0; i < out.length; i++) out[i] = new int[] {w.uids()[i], w.weights()[i]};
+            return java.util.Optional.of(out);
+        }
+    }
+
+    @Test
+    void aTimelockedCommitIsCheckedForItsRevealAfterTheRevealEpoch() {
+        CommitRevealChain chain = new CommitRevealChain(chain(SubnetHyperparameters.permissive()));
+        WeightSetter w = new WeightSetter(chain, ALICE, 1, config(-1, 0, 1));
+        assertThat(w.checkReveal()).as("nothing committed").isEmpty();
+        assertThat(w.set(new double[] {0, 0.1, 0.4, 0.2})).isTrue();
+        assertThat(w.checkReveal()).as("not due yet").isEmpty();
+        for (int i = 0; i < 20; i++) chain.currentBlock(); // the offline chain moves a block per read
+        assertThat(w.checkReveal()).as("due, and the chain never revealed it").hasValue(false);
+        assertThat(w.checkReveal()).as("checked once").isEmpty();
+        chain.reveals = true;
+        assertThat(w.set(new double[] {0, 0.1, 0.4, 0.2})).isTrue();
+        for (int i = 0; i < 20; i++) chain.currentBlock();
+        assertThat(w.checkReveal()).hasValue(true);
+    }
+
     @Test
     void allZeroAveragesSetNothing() {
         OfflineChain chain = chain(SubnetHyperparameters.permissive());

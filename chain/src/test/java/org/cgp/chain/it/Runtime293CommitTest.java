@@ -84,6 +84,7 @@ class Runtime293CommitTest {
             assertThat(weights).as("Weights(%d, %d) after the reveal epoch", netuid, bob).isInstanceOf(java.util.List.class);
             assertThat((java.util.List<?>) weights).as("the chain revealed the Java commit itself").isNotEmpty();
             assertThat(weights.toString()).as("Bob's own weight, as committed").isEqualTo("[[" + bob + ", 65535]]");
+            assertThat(chain.weightsOf(netuid, bob).orElseThrow()).isDeepEqualTo(new int[][] {{bob, 65535}});
         }
     }
 
