@@ -20,7 +20,6 @@ public record StepSettings(int netuid, int sampleSize, Duration timeout, int max
                            int minTasks, int qualityThreshold, PacketShape packet, ScoringVersion scoringVersion,
                            RewardDistribution rewardDistribution, String mode, boolean nearestTag) {
     public static final String CGP_VERSION = "2.30.65";
-    public static final int MIN_GROUND_TRUTH_TAGS = 3;
     public static final int LIVE_SAMPLE_SIZE = 6;
     public static final int LIVE_BUNDLES = 10;
     public static final int LIVE_TASKS_PER_BUNDLE = 5;

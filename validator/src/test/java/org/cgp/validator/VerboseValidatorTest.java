@@ -79,7 +79,7 @@ class VerboseValidatorTest {
     @Test @Order(2)
     void buildsGroundTruthTagsWithTheValidatorsOwnVectors() {
         prepared = step.prepare(bundle).orElseThrow();
-        assertThat(prepared.tags()).hasSizeGreaterThanOrEqualTo(StepSettings.MIN_GROUND_TRUTH_TAGS);
+        assertThat(prepared.tags()).hasSizeGreaterThanOrEqualTo(org.cgp.validator.bundle.GroundTruthBuilder.MIN_CONVERSATION_TAGS);
         assertThat(prepared.tags()).doesNotHaveDuplicates().allSatisfy(t -> assertThat(TagCleaner.isSafe(t)).as(t).isTrue());
         assertThat(prepared.truth().vectors()).hasSameSizeAs(prepared.tags())
                 .allSatisfy(v -> assertThat(v).hasSize(embedder.dimensions()));

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
+import org.cgp.protocol.task.ConversationTask;
 import org.cgp.protocol.task.Task;
 import org.cgp.protocol.task.TaskCodec;
 import org.cgp.protocol.task.TaskFormatException;
@@ -13,7 +13,8 @@ import org.cgp.protocol.task.TaskFormatException;
 /**
  * One element of {@code cgp_input}. Two shapes exist on the network: the seed packet
  * {@code {guid, window_idx, lines}} and the newer task packet {@code {task: {type:
- * "conversation_tagging", input: {data: {window: [...]}}}}}. {@link #window()} reads either.
+ * "conversation_tagging", input: {data: {window: [...]}}}}}. {@link #window()} reads a conversation
+ * window from either; {@link #parsedTask()} reads any task.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CgInput(
@@ -53,23 +54,14 @@ public record CgInput(
         if (task == null || !task.isObject()) {
             throw new InvalidSynapseException("cgp_input[0] has neither 'lines' nor 'task'");
         }
-        String type = task.path("type").asText("");
-        if (!type.equals("conversation_tagging")) {
-            throw new InvalidSynapseException("unsupported task type '" + type + "'");
+        Task t;
+        try {
+            t = TaskCodec.parse(task);
+        } catch (TaskFormatException e) {
+            throw new InvalidSynapseException(e.getMessage());
         }
-        JsonNode data = task.path("input").path("data");
-        JsonNode window = data.path("window");
-        if (!window.isArray()) {
-            throw new InvalidSynapseException("task.input.data.window is missing or not a list");
-        }
-        List<Line> out = new ArrayList<>(window.size());
-        for (JsonNode l : window) {
-            if (!l.isArray() || l.size() < 2 || !l.get(0).canConvertToInt()) {
-                throw new InvalidSynapseException("a window line must be [speaker_idx, text]");
-            }
-            out.add(new Line(l.get(0).asInt(), l.get(1).isNull() ? "" : l.get(1).asText()));
-        }
-        String g = task.path("guid").asText("HIDDEN");
-        return new WindowPacket(Guid.of(g.isBlank() ? "HIDDEN" : g), data.path("window_idx").asInt(-1), out);
+        if (!(t instanceof ConversationTask c)) throw new InvalidSynapseException("a " + t.type() + " task carries no conversation window");
+        String g = c.envelope().guid();
+        return new WindowPacket(Guid.of(g == null || g.isBlank() ? "HIDDEN" : g), c.windowIdx(), c.window());
     }
 }

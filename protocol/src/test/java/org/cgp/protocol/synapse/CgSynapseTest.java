@@ -44,12 +44,13 @@ class CgSynapseTest {
                 .isInstanceOf(InvalidSynapseException.class).hasMessageContaining("cgp_input is missing or empty");
         assertThatThrownBy(() -> WireJson.mapper().readValue("{\"cgp_input\": [{\"guid\": 1}]}", CgSynapse.class).window())
                 .isInstanceOf(InvalidSynapseException.class).hasMessageContaining("neither 'lines' nor 'task'");
-        assertThatThrownBy(() -> WireJson.mapper().readValue("{\"cgp_input\": [{\"task\": {\"type\": \"survey_tagging\"}}]}", CgSynapse.class).window())
-                .isInstanceOf(InvalidSynapseException.class).hasMessageContaining("unsupported task type 'survey_tagging'");
-        assertThatThrownBy(() -> WireJson.mapper().readValue(
-                "{\"cgp_input\": [{\"task\": {\"type\": \"conversation_tagging\", \"input\": {\"data\": {\"window\": [[\"x\"]]}}}}]}",
+        assertThatThrownBy(() -> WireJson.mapper().readValue("{\"cgp_input\": [{\"task\": {\"mode\": \"validator\", \"type\": \"survey_tagging\", "
+                + "\"input\": {\"guid\": \"g\", \"input_type\": \"survey\", \"data\": {\"comment\": \"fine\"}}}}]}", CgSynapse.class).window())
+                .isInstanceOf(InvalidSynapseException.class).hasMessage("a survey_tagging task carries no conversation window");
+        assertThatThrownBy(() -> WireJson.mapper().readValue("{\"cgp_input\": [{\"task\": {\"mode\": \"validator\", \"type\": \"conversation_tagging\", "
+                + "\"input\": {\"guid\": \"g\", \"input_type\": \"conversation\", \"data\": {\"window\": [[\"x\"]]}}}}]}",
                 CgSynapse.class).window())
-                .isInstanceOf(InvalidSynapseException.class).hasMessageContaining("[speaker_idx, text]");
+                .isInstanceOf(InvalidSynapseException.class).hasMessage("task.input.data.window[0] must be [speaker_index, text]");
     }
 
     @Test
