@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The daemons on the real subtensor runtime (spec 218 under chopsticks): two miners announce their
+ * The daemons on the real subtensor runtimes (specs 218 and 293 under chopsticks): two miners announce their
  * axons with serve_axon, a validator reads the metagraph, queries them over signed HTTP, scores
  * them and sets weights, and the chain's Weights storage holds them. Skips, saying how to run it,
  * without ../shared or the Node tools.
@@ -49,8 +49,22 @@ class DaemonsOnChainTest {
     @TempDir Path dir;
 
     @Test
-    void minersAnnounceAndTheValidatorScoresThemAndSetsWeights(Chopsticks node) throws Exception {
-        try (SubtensorChain chain = new SubtensorChain(SubtensorClient.connect(node.wsUrl(), RpcConfig.defaults()), Duration.ofSeconds(60))) {
+    void onRuntime218MinersAnnounceAndTheValidatorScoresThemAndSetsWeights(Chopsticks node) throws Exception {
+        daemonsOn(node.wsUrl(), dir.resolve("218"));
+    }
+
+    @Test
+    void onRuntime293MinersAnnounceAndTheValidatorScoresThemAndSetsWeights() throws Exception {
+        Chopsticks.Layout layout = Chopsticks.Layout.detect();
+        java.util.Optional<String> missing = Chopsticks.missing293(layout);
+        org.junit.jupiter.api.Assumptions.assumeTrue(missing.isEmpty(), () -> "SKIP runtime 293: " + missing.orElse(""));
+        try (Chopsticks node = Chopsticks.start293(layout, dir.resolve("chopsticks293.log"))) {
+            daemonsOn(node.wsUrl(), dir.resolve("293"));
+        }
+    }
+
+    private void daemonsOn(String wsUrl, Path dir) throws Exception {
+        try (SubtensorChain chain = new SubtensorChain(SubtensorClient.connect(wsUrl, RpcConfig.defaults()), Duration.ofSeconds(60))) {
             int netuid = seedSubnet(chain);
             LlmClient llm = OfflineModels.llm();
             Embedder embedder = OfflineModels.embedder();
@@ -100,12 +114,16 @@ class DaemonsOnChainTest {
         int netuid = netuidOwnedBy(chain);
         sudo(chain, calls, "sudo_set_tempo", netuid, 10);
         sudo(chain, calls, "sudo_set_weights_set_rate_limit", netuid, 0L);
-        sudo(chain, calls, "sudo_set_weights_min_stake", 0L);
+        sudo(chain, calls, calls.encoder().hasCall("AdminUtils", "sudo_set_weights_min_stake") ? "sudo_set_weights_min_stake" : "sudo_set_stake_threshold", 0L);
         sudo(chain, calls, "sudo_set_tx_rate_limit", 0L);
         if (chain.hyperparameters(netuid).commitRevealEnabled()) sudo(chain, calls, "sudo_set_commit_reveal_weights_enabled", netuid, false);
         for (Keypair hk : List.of(VALIDATOR, MINERS.get(0), MINERS.get(1))) {
             chain.submit(calls.burnedRegister(netuid, hk.publicKey()), OWNER);
             chain.submit(calls.transfer(hk.publicKey(), 10 * TAO), OWNER);
+        }
+        if (calls.encoder().hasCall(SubtensorCalls.SUBTENSOR, "start_call")) { // runtime 293: the owner starts the subnet first
+            chain.client().rpc().call("dev_newBlock", Map.of("count", 12));
+            chain.submit(calls.encoder().encode(SubtensorCalls.SUBTENSOR, "start_call", netuid), OWNER);
         }
         chain.submit(calls.addStake(VALIDATOR.publicKey(), netuid, 1000 * TAO), OWNER);
         chain.client().rpc().call("dev_newBlock", Map.of("count", 25));
