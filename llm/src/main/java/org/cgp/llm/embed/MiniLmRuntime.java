@@ -44,19 +44,18 @@ final class MiniLmRuntime {
     private final long clsId;
     private final long sepId;
 
-    private static final class FullHolder {
-        static final MiniLmRuntime INSTANCE = load(FULL);
-    }
+    private static final RetryingLoad<MiniLmRuntime> FULL_RUNTIME = new RetryingLoad<>("the " + FULL + " model", () -> load(FULL));
+    private static final RetryingLoad<MiniLmRuntime> QUANTISED_RUNTIME = new RetryingLoad<>("the " + QUANTISED + " model", () -> load(QUANTISED));
 
-    private static final class QuantisedHolder {
-        static final MiniLmRuntime INSTANCE = load(QUANTISED);
-    }
-
-    /** The runtime of one model variant, loaded on first use and kept for the life of the JVM. */
+    /**
+     * The runtime of one model variant, loaded on first use and kept for the life of the JVM. A
+     * failed load (an OutOfMemoryError included) is an {@link IllegalStateException} and is tried
+     * again by the next call.
+     */
     static MiniLmRuntime get(String variant) {
         return switch (variant) {
-            case FULL -> FullHolder.INSTANCE;
-            case QUANTISED -> QuantisedHolder.INSTANCE;
+            case FULL -> FULL_RUNTIME.get();
+            case QUANTISED -> QUANTISED_RUNTIME.get();
             default -> throw new IllegalArgumentException("unknown MiniLM variant " + variant);
         };
     }
