@@ -92,6 +92,7 @@ public final class AxonServer implements AutoCloseable {
         private int maxQueuedForwards = 256;
         private int ioThreads = 0;
         private boolean allowLegacyNonces;
+        private boolean signResponses;
         private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
@@ -148,6 +149,13 @@ public final class AxonServer implements AutoCloseable {
          */
         public Builder allowLegacyNonces(boolean allow) { this.allowLegacyNonces = allow; return this; }
 
+        /**
+         * Stamps every response with the axon's nonce, uuid and sr25519 signature (default off). A
+         * bittensor 9 axon's successes carry none of them and no dendrite verifies one; turn it on
+         * only for a client that checks them.
+         */
+        public Builder signResponses(boolean sign) { this.signResponses = sign; return this; }
+
         /** A whole request (head and body) must arrive within this from its first byte (default 10 s), or the connection closes. */
         public Builder requestDeadline(Duration d) {
             if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("requestDeadline must be > 0");
@@ -189,7 +197,7 @@ public final class AxonServer implements AutoCloseable {
             PriorityWorkerPool pool = new PriorityWorkerPool(maxConcurrentForwards, maxQueuedForwards, "axon-forward");
             AxonPipeline pipeline = new AxonPipeline(
                     java.util.Collections.unmodifiableMap(new LinkedHashMap<>(routes)), keypair, hotkey, new NonceClock(),
-                    blacklist, priority, pool, forwardTimeout, allowLegacyNonces);
+                    blacklist, priority, pool, forwardTimeout, allowLegacyNonces, signResponses);
             EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
             EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
             int bodyLimit = maxBodyBytes;

@@ -132,15 +132,34 @@ class AxonServerTest {
         JsonNode dendriteInfo = a.body().path("dendrite");
         assertThat(dendriteInfo.path("ip").asText()).isEqualTo("127.0.0.1"); // the socket peer, not the claim
         assertThat(dendriteInfo.path("hotkey").asText()).isEqualTo(CALLER.ss58Address());
-        assertThat(a.headers()).containsKeys("bt_header_axon_status_code", "bt_header_axon_signature",
+        assertThat(a.headers()).containsKeys("bt_header_axon_status_code", "bt_header_axon_hotkey",
                 "bt_header_dendrite_nonce", "computed_body_hash", "name", "timeout");
         assertThat(a.headers().get("bt_header_axon_status_message")).containsExactly("Success");
+        // like bittensor 9's axon: a success carries no axon nonce, uuid or signature, by default
+        assertThat(a.headers()).doesNotContainKeys("bt_header_axon_signature", "bt_header_axon_nonce", "bt_header_axon_uuid");
+        assertThat(axonInfo.path("signature").isNull()).isTrue();
+        assertThat(axonInfo.path("nonce").isNull()).isTrue();
+        assertThat(axonInfo.path("uuid").isNull()).isTrue();
+    }
 
-        // the axon's signature is over axon.nonce.dendrite.hotkey.axon.hotkey.axon.uuid
-        String message = axonInfo.path("nonce").asLong() + "." + CALLER.ss58Address() + "." + AXON_KEY.ss58Address()
-                + "." + axonInfo.path("uuid").asText();
-        byte[] sig = org.cgp.protocol.wire.SignedMessages.fromHex(axonInfo.path("signature").asText());
-        assertThat(Keypair.verify(AXON_KEY.publicKey(), message.getBytes(StandardCharsets.UTF_8), sig)).isTrue();
+    @Test
+    void signResponsesStampsTheAxonsSignatureOverNonceDendriteAxonAndUuid() throws Exception {
+        try (AxonServer signing = AxonServer.builder(AXON_KEY).host("127.0.0.1").port(0).signResponses(true)
+                .attach(CgSynapse.NAME, CgSynapse.class, AxonServerTest::tag).start()) {
+            SignedCall call = SignedCall.valid(CALLER, signing.hotkey());
+            Request.Builder r = new Request.Builder().url("http://127.0.0.1:" + signing.port() + call.path)
+                    .post(RequestBody.create(call.body, MediaType.get("application/json")));
+            call.headers.forEach(r::header);
+            try (Response response = HTTP.newCall(r.build()).execute()) {
+                assertThat(response.code()).isEqualTo(200);
+                assertThat(response.header("bt_header_axon_signature")).startsWith("0x");
+                JsonNode axonInfo = WireJson.mapper().readTree(response.body().string()).path("axon");
+                String message = axonInfo.path("nonce").asLong() + "." + CALLER.ss58Address() + "." + AXON_KEY.ss58Address()
+                        + "." + axonInfo.path("uuid").asText();
+                byte[] sig = org.cgp.protocol.wire.SignedMessages.fromHex(axonInfo.path("signature").asText());
+                assertThat(Keypair.verify(AXON_KEY.publicKey(), message.getBytes(StandardCharsets.UTF_8), sig)).isTrue();
+            }
+        }
     }
 
     @Test
@@ -462,7 +481,7 @@ class AxonServerTest {
                 List<String> names = head.subList(1, head.size()).stream()
                         .map(l -> l.substring(0, l.indexOf(':'))).toList();
                 assertThat(names).contains("bt_header_axon_status_code", "bt_header_axon_status_message",
-                        "bt_header_axon_signature", "bt_header_dendrite_hotkey", "computed_body_hash");
+                        "bt_header_axon_hotkey", "bt_header_dendrite_hotkey", "computed_body_hash");
                 assertThat(names.stream().filter(n -> n.startsWith("bt_") || n.equals("computed_body_hash")))
                         .allSatisfy(n -> assertThat(n).isEqualTo(n.toLowerCase()));
                 assertThat(head).contains("bt_header_axon_status_code: 200");

@@ -56,7 +56,8 @@ class NodePeerInteropTest {
 
     @Test
     void aPythonStyleDendriteIsServedByTheJavaAxon(@TempDir Path dir) throws Exception {
-        try (AxonServer axon = AxonServer.builder(BOB).host("127.0.0.1").port(0)
+        // signResponses: the axon signature is opt-in (bittensor 9 sends none); polkadot.js checks ours
+        try (AxonServer axon = AxonServer.builder(BOB).host("127.0.0.1").port(0).signResponses(true)
                 .attach(CgSynapse.NAME, CgSynapse.class, r -> r.withOutput(new MinerOutput(
                         List.of("hurricane", "lines:" + r.window().lines().size()), null, null)))
                 .start()) {
