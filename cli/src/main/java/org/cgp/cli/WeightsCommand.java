@@ -36,12 +36,17 @@ public final class WeightsCommand implements Runnable {
         @Option(names = "--offline.metagraph", description = "JSON list of neurons to use instead of a chain")
         Path offlineMetagraph;
 
-        EmitWeights weights(Chain chain, Keypair hotkey, SubnetHyperparameters hp) {
+        /** The validator's own weight setter, so the weights and version key are the ones it would send. */
+        WeightSetter weightSetter(Chain chain, Keypair hotkey) {
+            ValidatorConfig config = ValidatorConfig.defaults(StepSettings.defaults(common.netuid()), common.fullPath("validator"));
+            return new WeightSetter(chain, hotkey, common.netuid(), config);
+        }
+
+        EmitWeights weights(Chain chain, WeightSetter setter, SubnetHyperparameters hp) {
             Path stateDir = common.fullPath("validator");
             ValidatorState state = ValidatorState.load(stateDir);
             if (state == null) throw new IllegalArgumentException("no validator state in " + stateDir + " (has this validator run a step yet?)");
-            ValidatorConfig config = ValidatorConfig.defaults(StepSettings.defaults(common.netuid()), stateDir);
-            return new WeightSetter(chain, hotkey, common.netuid(), config).compute(state.alignedTo(chain.metagraph(common.netuid()).hotkeys()).ema(), hp);
+            return setter.compute(state.alignedTo(chain.metagraph(common.netuid()).hotkeys()).ema(), hp);
         }
     }
 
@@ -52,7 +57,7 @@ public final class WeightsCommand implements Runnable {
             Keypair hotkey = Hotkeys.resolve(common);
             try (Chain chain = Chains.open(common, offlineMetagraph)) {
                 SubnetHyperparameters hp = chain.hyperparameters(common.netuid());
-                EmitWeights w = weights(chain, hotkey, hp);
+                EmitWeights w = weights(chain, weightSetter(chain, hotkey), hp);
                 out().printf("netuid %d: commit-reveal %s, so these weights would be %s%n", common.netuid(),
                         hp.commitRevealEnabled() ? "on" : "off", hp.commitRevealEnabled() ? "committed (timelocked)" : "set with set_weights");
                 if (w.isEmpty()) out().println("(no weights: every moving average is 0)");
@@ -80,9 +85,10 @@ public final class WeightsCommand implements Runnable {
             try (Chain chain = Chains.open(common, offlineMetagraph)) {
                 if (!(chain instanceof SubtensorChain sub)) throw new IllegalArgumentException("cgp weights commit needs a subtensor chain (not --offline)");
                 SubnetHyperparameters hp = chain.hyperparameters(common.netuid());
-                EmitWeights w = weights(chain, hotkey, hp);
+                WeightSetter setter = weightSetter(chain, hotkey);
+                EmitWeights w = weights(chain, setter, hp);
                 if (w.isEmpty()) throw new IllegalArgumentException("no weights to commit: every moving average is 0");
-                long version = Math.max(0, hp.weightsVersionKey());
+                long version = setter.versionKey(hp);
                 SubtensorChain.TimelockedCommitPlan plan = sub.planTimelockedCommit(hotkey.publicKey(), common.netuid(), w.uids(), w.weights(),
                         version, System.currentTimeMillis() / 1000.0, round);
                 out().printf("call %s, reveal round %d, commit-reveal version %d, %d uids, %d bytes%n", plan.kind().call, plan.revealRound(),

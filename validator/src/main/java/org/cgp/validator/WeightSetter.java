@@ -89,8 +89,7 @@ public final class WeightSetter {
                 log.info("Moving averages are all zero; no weights to set");
                 return false;
             }
-            long version = Math.max(config.versionKey(), hp.weightsVersionKey());
-            chain.setWeights(hotkey, netuid, w.uids(), w.weights(), version);
+            chain.setWeights(hotkey, netuid, w.uids(), w.weights(), versionKey(hp));
             last = w;
             if (hp.commitRevealEnabled()) {
                 // the chain reveals in the epoch RevealPeriodEpochs (1 by default) after the commit's; allow two
@@ -105,6 +104,11 @@ public final class WeightSetter {
             log.error("set_weights failed: {}; will try again next epoch", e.getMessage());
             return false;
         }
+    }
+
+    /** The version key weights go out with: ours, or the subnet's if it asks for a higher one. */
+    public long versionKey(SubnetHyperparameters hp) {
+        return Math.max(config.versionKey(), hp.weightsVersionKey());
     }
 
     /**
