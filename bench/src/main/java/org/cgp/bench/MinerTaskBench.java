@@ -37,6 +37,7 @@ import org.cgp.protocol.keys.Keypair;
 import org.cgp.protocol.synapse.CgSynapse;
 import org.cgp.protocol.synapse.Line;
 import org.cgp.protocol.task.Task;
+import org.cgp.protocol.task.TaskEnvelope;
 import org.cgp.protocol.task.Tasks;
 import org.cgp.validator.conversation.Conversation;
 import org.cgp.validator.conversation.ConversationFiles;
@@ -188,7 +189,7 @@ public final class MinerTaskBench {
         }
 
         Task conversation(int i) {
-            return Tasks.conversation("HIDDEN", "HIDDEN", -1, windows.get(i % windows.size()), List.of(), List.of("general"));
+            return Tasks.conversation(TaskEnvelope.HIDDEN, TaskEnvelope.HIDDEN, -1, windows.get(i % windows.size()), List.of(), List.of("general"));
         }
 
         Task webpage(int i) {
@@ -198,19 +199,19 @@ public final class MinerTaskBench {
             for (int k = 1; k < 6; k++) page.append(src.get(k).text()).append("\n\n");
             w.add(new Line(0, page.toString()));
             for (int k = 6; k < 10; k++) w.add(new Line(k % 2, "Result " + k + "\n" + src.get(k).text()));
-            return Tasks.webpage("HIDDEN", "HIDDEN", w, List.of("general"));
+            return Tasks.webpage(TaskEnvelope.HIDDEN, TaskEnvelope.HIDDEN, w, List.of("general"));
         }
 
         Task survey(int i) {
             int n = texts.size() / 2; // two texts no other survey uses
-            return Tasks.survey("HIDDEN", "HIDDEN", "What did you like about it?", texts.get(i % n) + " " + texts.get(n + i % n));
+            return Tasks.survey(TaskEnvelope.HIDDEN, TaskEnvelope.HIDDEN, "What did you like about it?", texts.get(i % n) + " " + texts.get(n + i % n));
         }
 
         Task entities(int i) {
             List<Line> src = windows.get(i % windows.size());
             StringBuilder transcript = new StringBuilder("[00:00:01] ");
             for (Line l : src) transcript.append(capitalise(l.text())).append(". ");
-            return Tasks.namedEntities("HIDDEN", "HIDDEN", -1, List.of(new Line(0, transcript.toString()),
+            return Tasks.namedEntities(TaskEnvelope.HIDDEN, TaskEnvelope.HIDDEN, -1, List.of(new Line(0, transcript.toString()),
                     new Line(0, "City Council Minutes\nMayor Elena Ortiz and the Riverton City Council approved $3.8 million.")));
         }
 

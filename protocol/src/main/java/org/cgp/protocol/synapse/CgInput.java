@@ -62,6 +62,6 @@ public record CgInput(
         }
         if (!(t instanceof ConversationTask c)) throw new InvalidSynapseException("a " + t.type() + " task carries no conversation window");
         String g = c.envelope().guid();
-        return new WindowPacket(Guid.of(g == null || g.isBlank() ? "HIDDEN" : g), c.windowIdx(), c.window());
+        return new WindowPacket(g == null || g.isBlank() ? Guid.HIDDEN : Guid.of(g), c.windowIdx(), c.window());
     }
 }

@@ -3,6 +3,7 @@ package org.cgp.protocol.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.cgp.protocol.synapse.Guid;
 
 /**
  * The fields every task packet has, whatever its type: {@code mode, api_version, guid,
@@ -16,7 +17,7 @@ public record TaskEnvelope(String mode, Double apiVersion, String guid, String b
     /** The live default of {@code api_version}. */
     public static final double API_VERSION = 1.4;
     /** What a masked task says in place of every guid. */
-    public static final String HIDDEN = "HIDDEN";
+    public static final String HIDDEN = Guid.HIDDEN.value();
 
     public TaskEnvelope {
         promptChain = promptChain == null ? null : List.copyOf(promptChain);
