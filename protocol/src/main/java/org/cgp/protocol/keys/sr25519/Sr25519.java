@@ -1,9 +1,5 @@
 package org.cgp.protocol.keys.sr25519;
 
-import cafe.cryptography.curve25519.CompressedRistretto;
-import cafe.cryptography.curve25519.Constants;
-import cafe.cryptography.curve25519.InvalidEncodingException;
-import cafe.cryptography.curve25519.RistrettoElement;
 import cafe.cryptography.curve25519.Scalar;
 
 import java.nio.charset.StandardCharsets;
@@ -15,7 +11,9 @@ import java.util.Arrays;
 /**
  * Schnorrkel (sr25519) operations on Ristretto255: mini-secret expansion (ed25519 mode),
  * Schnorr signatures over a signing context, and hierarchical derivation (hard and soft).
- * Group and scalar arithmetic come from curve25519-elisabeth; transcripts from {@link MerlinTranscript}.
+ * Scalar arithmetic (mod the group order) comes from curve25519-elisabeth; the group operations are
+ * ours ({@link ScalarMultiply}, {@link Ristretto}) on BouncyCastle's field arithmetic, constant time
+ * wherever a secret is involved; transcripts from {@link MerlinTranscript}.
  */
 public final class Sr25519 {
     /** The signing context Substrate and Bittensor use. */
@@ -50,13 +48,21 @@ public final class Sr25519 {
         return secret;
     }
 
+    /** The compressed public key {@code k B} of a secret scalar (constant time). */
+    static byte[] publicKeyOf(Scalar k) {
+        byte[] bytes = k.toByteArray();
+        byte[] encoded = Ristretto.encode(ScalarMultiply.base(bytes));
+        Arrays.fill(bytes, (byte) 0);
+        return encoded;
+    }
+
     /** Signs {@code message} under {@code context}; the nonce mixes the key's nonce seed with fresh randomness. */
     public static byte[] sign(Sr25519SecretKey secret, byte[] context, byte[] message, SecureRandom random) {
         MerlinTranscript t = signingTranscript(context, message);
         t.appendMessage("proto-name", "Schnorr-sig".getBytes(StandardCharsets.US_ASCII));
         t.appendMessage("sign:pk", secret.publicKeyNoCopy());
         Scalar r = Scalar.fromBytesModOrderWide(t.witnessBytes("signing", 64, random, secret.nonce()));
-        byte[] bigR = Constants.RISTRETTO_GENERATOR_TABLE.multiply(r).compress().toByteArray();
+        byte[] bigR = publicKeyOf(r);
         t.appendMessage("sign:R", bigR);
         Scalar c = Scalar.fromBytesModOrderWide(t.challengeBytes("sign:c", 64));
         Scalar s = c.multiplyAndAdd(secret.scalar(), r);
@@ -82,22 +88,20 @@ public final class Sr25519 {
         }
         byte[] sBytes = Arrays.copyOfRange(signature, 32, 64);
         sBytes[31] &= 0x7F;
-        Scalar s;
-        RistrettoElement a;
         try {
-            s = Scalar.fromCanonicalBytes(sBytes);
-            a = new CompressedRistretto(publicKey).decompress();
-        } catch (IllegalArgumentException | InvalidEncodingException e) {
+            Scalar.fromCanonicalBytes(sBytes);
+        } catch (IllegalArgumentException e) {
             return false;
         }
+        EdwardsPoint a = Ristretto.decode(publicKey);
+        if (a == null) return false;
         byte[] bigR = Arrays.copyOfRange(signature, 0, 32);
         MerlinTranscript t = signingTranscript(context, message);
         t.appendMessage("proto-name", "Schnorr-sig".getBytes(StandardCharsets.US_ASCII));
         t.appendMessage("sign:pk", publicKey);
         t.appendMessage("sign:R", bigR);
         Scalar c = Scalar.fromBytesModOrderWide(t.challengeBytes("sign:c", 64));
-        RistrettoElement expected = VartimeDoubleBase.sBMinusCA(s, a, c);
-        return MessageDigest.isEqual(expected.compress().toByteArray(), bigR);
+        return MessageDigest.isEqual(Ristretto.encode(ScalarMultiply.verifyEquation(sBytes, c.toByteArray(), a)), bigR);
     }
 
     /**
@@ -136,15 +140,13 @@ public final class Sr25519 {
         if (publicKey.length != PUBLIC_KEY_LENGTH) {
             throw new IllegalArgumentException("sr25519 public key must be 32 bytes");
         }
-        RistrettoElement a;
-        try {
-            a = new CompressedRistretto(publicKey).decompress();
-        } catch (InvalidEncodingException e) {
-            throw new IllegalArgumentException("not a valid Ristretto public key");
-        }
+        EdwardsPoint a = Ristretto.decode(publicKey);
+        if (a == null) throw new IllegalArgumentException("not a valid Ristretto public key");
         MerlinTranscript t = softTranscript(chainCode, publicKey);
         Scalar delta = Scalar.fromBytesModOrderWide(t.challengeBytes("HDKD-scalar", 64));
-        return a.add(Constants.RISTRETTO_GENERATOR_TABLE.multiply(delta)).compress().toByteArray();
+        EdwardsPoint child = ScalarMultiply.base(delta.toByteArray()); // public: derived from the public key
+        child.add(a.cached());
+        return Ristretto.encode(child);
     }
 
     private static MerlinTranscript softTranscript(byte[] chainCode, byte[] publicKey) {

@@ -1,6 +1,5 @@
 package org.cgp.protocol.keys.sr25519;
 
-import cafe.cryptography.curve25519.Constants;
 import cafe.cryptography.curve25519.Scalar;
 
 import java.util.Arrays;
@@ -21,7 +20,7 @@ public final class Sr25519SecretKey {
         }
         this.key = key;
         this.nonce = nonce.clone();
-        this.publicKey = Constants.RISTRETTO_GENERATOR_TABLE.multiply(key).compress().toByteArray();
+        this.publicKey = Sr25519.publicKeyOf(key);
     }
 
     /**

@@ -107,20 +107,106 @@ class Sr25519Test {
         assertThat(key.toString()).doesNotContain(java.util.HexFormat.of().formatHex(key.toBytes()).substring(0, 16));
     }
 
+    // Our group code against curve25519-elisabeth, an independent Ristretto implementation.
+
     @Test
-    void fastVerificationPathAgreesWithConstantTimePath() {
-        assertThat(VartimeDoubleBase.fastPathAvailable()).as("class-path access to elisabeth internals").isTrue();
-        for (int i = 0; i < 20; i++) {
+    void baseMultiplicationMatchesAnIndependentImplementation() {
+        for (int i = 0; i < 200; i++) {
+            cafe.cryptography.curve25519.Scalar k = randomScalar();
+            assertThat(Ristretto.encode(ScalarMultiply.base(k.toByteArray())))
+                .isEqualTo(cafe.cryptography.curve25519.Constants.RISTRETTO_GENERATOR_TABLE.multiply(k).compress().toByteArray());
+        }
+        assertThat(Ristretto.encode(ScalarMultiply.base(new byte[32]))).isEqualTo(new byte[32]); // 0 B is the identity
+    }
+
+    @Test
+    void verificationEquationMatchesAnIndependentImplementation() {
+        for (int i = 0; i < 200; i++) {
+            cafe.cryptography.curve25519.Scalar s = randomScalar();
+            cafe.cryptography.curve25519.Scalar c = randomScalar();
             byte[] wide = new byte[64];
             RANDOM.nextBytes(wide);
-            cafe.cryptography.curve25519.Scalar s = cafe.cryptography.curve25519.Scalar.fromBytesModOrderWide(wide);
-            RANDOM.nextBytes(wide);
-            cafe.cryptography.curve25519.Scalar c = cafe.cryptography.curve25519.Scalar.fromBytesModOrderWide(wide);
-            RANDOM.nextBytes(wide);
             cafe.cryptography.curve25519.RistrettoElement a = cafe.cryptography.curve25519.RistrettoElement.fromUniformBytes(wide);
-            assertThat(VartimeDoubleBase.sBMinusCA(s, a, c).compress().toByteArray())
-                .isEqualTo(VartimeDoubleBase.constantTime(s, a, c).compress().toByteArray());
+            EdwardsPoint ours = Ristretto.decode(a.compress().toByteArray());
+            assertThat(ours).isNotNull();
+            byte[] expected = cafe.cryptography.curve25519.Constants.RISTRETTO_GENERATOR_TABLE.multiply(s)
+                .subtract(a.multiply(c)).compress().toByteArray();
+            assertThat(Ristretto.encode(ScalarMultiply.verifyEquation(s.toByteArray(), c.toByteArray(), ours))).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void decodingAcceptsAndRejectsExactlyWhatAnIndependentImplementationDoes() {
+        int accepted = 0;
+        for (int i = 0; i < 2000; i++) {
+            byte[] bytes = new byte[32];
+            RANDOM.nextBytes(bytes);
+            if (i % 4 != 0) bytes[0] &= (byte) 0xFE; // mostly non-negative, so many are points
+            if (i % 3 != 0) bytes[31] &= 0x7F;
+            boolean theirs;
+            try {
+                new cafe.cryptography.curve25519.CompressedRistretto(bytes).decompress();
+                theirs = true;
+            } catch (cafe.cryptography.curve25519.InvalidEncodingException e) {
+                theirs = false;
+            }
+            EdwardsPoint ours = Ristretto.decode(bytes);
+            assertThat(ours != null).as("decoding %s", java.util.HexFormat.of().formatHex(bytes)).isEqualTo(theirs);
+            if (ours != null) {
+                accepted++;
+                assertThat(Ristretto.encode(ours)).isEqualTo(bytes);
+            }
+        }
+        assertThat(accepted).isGreaterThan(300);
+        byte[] nonCanonical = new byte[32]; // p + 2 = 2^255 - 17, even, but not reduced
+        java.util.Arrays.fill(nonCanonical, (byte) 0xFF);
+        nonCanonical[0] = (byte) 0xEF;
+        nonCanonical[31] = 0x7F;
+        assertThat(Ristretto.decode(nonCanonical)).isNull();
+    }
+
+    @Test
+    void recodingsSumBackToTheScalar() {
+        for (int i = 0; i < 200; i++) {
+            byte[] k = randomScalar().toByteArray();
+            java.math.BigInteger expected = new java.math.BigInteger(1, reversed(k));
+            java.math.BigInteger radix = java.math.BigInteger.ZERO;
+            byte[] digits = ScalarMultiply.radix16(k);
+            for (int j = 63; j >= 0; j--) {
+                assertThat((int) digits[j]).isBetween(-8, 8);
+                radix = radix.shiftLeft(4).add(java.math.BigInteger.valueOf(digits[j]));
+            }
+            assertThat(radix).isEqualTo(expected);
+            for (int w : new int[] {5, 8}) {
+                byte[] naf = ScalarMultiply.nonAdjacentForm(k, w);
+                java.math.BigInteger sum = java.math.BigInteger.ZERO;
+                for (int j = 255; j >= 0; j--) {
+                    if (naf[j] != 0) assertThat(naf[j] % 2).isNotZero();
+                    assertThat(Math.abs(naf[j])).isLessThan(1 << (w - 1));
+                    sum = sum.shiftLeft(1).add(java.math.BigInteger.valueOf(naf[j]));
+                }
+                assertThat(sum).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void fieldConstantsAreTheRistrettoOnes() {
+        // RFC 9496, section 4.1
+        assertThat(Field.toBig(Field.SQRT_M1)).hasToString("19681161376707505956807079304988542015446066515923890162744021073123829784752");
+        assertThat(Field.toBig(Field.INVSQRT_A_MINUS_D)).hasToString("54469307008909316920995813868745141605393597292927456921205312896311721017578");
+    }
+
+    private static cafe.cryptography.curve25519.Scalar randomScalar() {
+        byte[] wide = new byte[64];
+        RANDOM.nextBytes(wide);
+        return cafe.cryptography.curve25519.Scalar.fromBytesModOrderWide(wide);
+    }
+
+    private static byte[] reversed(byte[] le) {
+        byte[] be = new byte[le.length];
+        for (int i = 0; i < le.length; i++) be[i] = le[le.length - 1 - i];
+        return be;
     }
 
     /** Little-endian s + l, or null when it overflows 255 bits (then the bit test would catch it anyway). */
