@@ -168,7 +168,7 @@ public final class AxonBench {
         return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
     }
 
-    private static WindowPacket window() {
+    static WindowPacket window() {
         List<Line> lines = new ArrayList<>();
         String[] text = {
                 "Did you see the hurricane warning for the coast this weekend?",

@@ -1,0 +1,363 @@
+package org.cgp.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.cgp.protocol.keys.Keypair;
+import org.cgp.protocol.synapse.CgSynapse;
+import org.cgp.protocol.synapse.Line;
+import org.cgp.protocol.synapse.TerminalInfo;
+import org.cgp.protocol.synapse.WireJson;
+import org.cgp.protocol.task.TaskEnvelope;
+import org.cgp.protocol.task.Tasks;
+import org.cgp.protocol.wire.BodyHash;
+import org.cgp.protocol.wire.BtHeaders;
+import org.cgp.protocol.wire.ProtocolVersion;
+import org.cgp.protocol.wire.PyStr;
+import org.cgp.protocol.wire.SignedMessages;
+import org.cgp.protocol.wire.SynapseWireSpec;
+
+/**
+ * A load generator for any Bittensor axon serving {@code CgSynapse}: it signs every request in
+ * advance (a conversation task packet as the live validators send it, headers and body as the
+ * Python dendrite writes them), then replays each exactly once over plain HTTP/1.1 keep-alive
+ * connections, so the server pays for verification and the generator pays nothing but I/O.
+ *
+ * <p>Per phase (one per connection count): a warm-up, then a measured run; it prints requests
+ * per second, p50 and p99 latency, the answers that were not 200, and the server's resident set
+ * ({@code VmRSS}, and {@code VmHWM}, the peak since it started) read from {@code /proc/PID/status}.
+ * Each connection has its own dendrite uuid and sends its nonces in increasing order; nonces are
+ * spread over the phase's planned time so each is fresh (within 4 s + timeout) when it is sent.
+ *
+ * <pre>
+ * AxonLoad --url http://127.0.0.1:8091/CgSynapse --hotkey SS58 [--pid PID] [--label NAME]
+ *          [--connections 1,8,64] [--seconds 10] [--warmup 3] [--caller //Alice]
+ * </pre>
+ * Lines starting with {@code RESULT} are tab-separated for scripts: label, connections, req/s,
+ * p50 ms, p99 ms, ok, not-ok, RSS MiB, peak RSS MiB.
+ */
+public final class AxonLoad {
+    /** The header timeout: the live validators' 12 s, so the freshness window is 16 s. */
+    private static final double TIMEOUT_SECONDS = CgSynapse.DEFAULT_TIMEOUT_SECONDS;
+
+    private final URI url;
+    private final String axonHotkey;
+    private final Keypair caller;
+    private final byte[] bodyHead;
+    private final byte[] bodyTail;
+
+    private AxonLoad(URI url, String axonHotkey, Keypair caller) throws IOException {
+        this.url = url;
+        this.axonHotkey = axonHotkey;
+        this.caller = caller;
+        ObjectMapper json = WireJson.mapper();
+        ObjectNode body = json.valueToTree(CgSynapse.request(Tasks.conversation(TaskEnvelope.HIDDEN, TaskEnvelope.HIDDEN,
+                -1, window(), List.of(), List.of("general")), TIMEOUT_SECONDS));
+        body.put("dendrite", "\u0000");
+        TerminalInfo axon = new TerminalInfo(null, null, null, url.getHost(), url.getPort(), null, null, null, axonHotkey, null);
+        body.set("axon", json.valueToTree(axon));
+        String text = json.writeValueAsString(body);
+        int at = text.indexOf("\"\\u0000\"");
+        if (at < 0) throw new IllegalStateException("placeholder not found in the body");
+        this.bodyHead = text.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        this.bodyTail = text.substring(at + 8).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One request, ready to write: the head (request line, headers, the body up to the dendrite) and the dendrite JSON. */
+    private record Signed(byte[] head, byte[] dendrite) {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = Args.parse(args, "url", "hotkey", "pid", "label", "connections", "seconds", "warmup", "caller");
+        URI url = URI.create(Args.required(opts, "url"));
+        String hotkey = Args.required(opts, "hotkey");
+        long pid = Long.parseLong(opts.getOrDefault("pid", "0"));
+        String label = opts.getOrDefault("label", url.getHost() + ":" + url.getPort());
+        int[] connections = Arrays.stream(opts.getOrDefault("connections", "1,8,64").split(",")).mapToInt(Integer::parseInt).toArray();
+        int seconds = Integer.parseInt(opts.getOrDefault("seconds", "10"));
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "3"));
+        AxonLoad load = new AxonLoad(url, hotkey, Keypair.fromUri(opts.getOrDefault("caller", "//Alice")));
+        System.out.printf(Locale.ROOT, "AxonLoad %s: %s, %d cores, %d s per phase after %d s warm-up, request body %d bytes%n",
+                label, url, Runtime.getRuntime().availableProcessors(), seconds, warmup,
+                load.bodyHead.length + load.bodyTail.length + 300);
+        for (int c : connections) {
+            double rate = load.run(c, warmup, 2_000, null).rate();
+            Phase p = load.run(c, seconds, rate, label);
+            Rss rss = Rss.of(pid);
+            System.out.printf(Locale.ROOT, "%s, %d connection%s: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d ok, %d not 200%s; server RSS %s%n",
+                    label, c, c == 1 ? "" : "s", p.rate(), p.p50Ms(), p.p99Ms(), p.ok(), p.failed(),
+                    p.ranOut() ? " (signed requests ran out before the time was up)" : "", rss);
+            System.out.printf(Locale.ROOT, "RESULT\t%s\t%d\t%.0f\t%.2f\t%.2f\t%d\t%d\t%d\t%d%n",
+                    label, c, p.rate(), p.p50Ms(), p.p99Ms(), p.ok(), p.failed(), rss.rssMiB(), rss.peakMiB());
+        }
+    }
+
+    record Phase(double rate, double p50Ms, double p99Ms, long ok, long failed, boolean ranOut) {}
+
+    /** Signs enough requests for {@code seconds} at 1.5 times {@code expectedRate}, then sends them. */
+    private Phase run(int connections, int seconds, double expectedRate, String label) throws Exception {
+        int total = (int) Math.min(2_000_000, Math.max(connections * 20L, (long) (expectedRate * seconds * 1.5)));
+        int perConnection = (total + connections - 1) / connections;
+        List<List<Signed>> slices = sign(connections, perConnection, seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(connections);
+        List<Future<long[]>> running = new ArrayList<>();
+        AtomicLong failed = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        for (List<Signed> slice : slices) running.add(pool.submit(() -> send(slice, end, failed)));
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> f : running) all.add(f.get());
+        long elapsed = System.nanoTime() - start;
+        pool.shutdown();
+        int n = 0;
+        boolean ranOut = false;
+        for (long[] a : all) {
+            n += (int) a[0];
+            if (a[0] == perConnection) ranOut = true;
+        }
+        long[] lat = new long[n];
+        int k = 0;
+        for (long[] a : all) {
+            System.arraycopy(a, 1, lat, k, (int) a[0]);
+            k += (int) a[0];
+        }
+        Arrays.sort(lat);
+        long ok = n - failed.get();
+        return new Phase(n / (elapsed / 1e9), pct(lat, 0.50) / 1e6, pct(lat, 0.99) / 1e6, ok, failed.get(), ranOut && label != null);
+    }
+
+    /**
+     * {@code connections} slices of signed requests; request i of slice j carries nonce
+     * {@code start + (i * connections + j) * spacing}, spread over the planned phase so each is
+     * fresh when sent, and increasing within a slice (one uuid per slice).
+     */
+    private List<List<Signed>> sign(int connections, int perConnection, int seconds) throws Exception {
+        long total = (long) connections * perConnection;
+        long spacing = Math.max(1, seconds * 1_000_000_000L / total);
+        long signStart = wallNanos();
+        long estimatedSigning = (long) (total * 150_000L / Math.max(1, Runtime.getRuntime().availableProcessors()));
+        long first = signStart + estimatedSigning;
+        String[] uuids = IntStream.range(0, connections).mapToObj(i -> UUID.randomUUID().toString()).toArray(String[]::new);
+        List<List<Signed>> slices = new ArrayList<>();
+        for (int j = 0; j < connections; j++) slices.add(new ArrayList<>(perConnection));
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> jobs = new ArrayList<>();
+        for (int j = 0; j < connections; j++) {
+            int slice = j;
+            jobs.add(pool.submit(() -> {
+                List<Signed> out = slices.get(slice);
+                for (int i = 0; i < perConnection; i++) {
+                    out.add(signOne(first + ((long) i * connections + slice) * spacing, uuids[slice]));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : jobs) f.get();
+        pool.shutdown();
+        return slices;
+    }
+
+    private Signed signOne(long nonce, String uuid) {
+        String bodyHash = BodyHash.of(WireJson.mapper().createObjectNode(), SynapseWireSpec.CG_SYNAPSE.hashFields());
+        String message = SignedMessages.request(nonce, caller.ss58Address(), axonHotkey, uuid, bodyHash);
+        String signature = SignedMessages.toHex(caller.sign(message.getBytes(StandardCharsets.UTF_8)));
+        TerminalInfo dendrite = new TerminalInfo(null, null, null, "127.0.0.1", null, ProtocolVersion.INT, nonce, uuid,
+                caller.ss58Address(), signature);
+        TerminalInfo axon = new TerminalInfo(null, null, null, url.getHost(), url.getPort(), null, null, null, axonHotkey, null);
+        byte[] dendriteJson;
+        try {
+            dendriteJson = WireJson.mapper().writeValueAsBytes(dendrite);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        int length = bodyHead.length + dendriteJson.length + bodyTail.length;
+        StringBuilder h = new StringBuilder(1200);
+        h.append("POST ").append(url.getRawPath()).append(" HTTP/1.1\r\n");
+        h.append("Host: ").append(url.getHost()).append(':').append(url.getPort()).append("\r\n");
+        h.append("Content-Type: application/json\r\nContent-Length: ").append(length).append("\r\n");
+        h.append(BtHeaders.NAME).append(": ").append(CgSynapse.NAME).append("\r\n");
+        h.append(BtHeaders.TIMEOUT).append(": ").append(PyStr.floatRepr(TIMEOUT_SECONDS)).append("\r\n");
+        BtHeaders.putTerminal((k, v) -> h.append(k).append(": ").append(v).append("\r\n"), BtHeaders.AXON_PREFIX, axon);
+        BtHeaders.putTerminal((k, v) -> h.append(k).append(": ").append(v).append("\r\n"), BtHeaders.DENDRITE_PREFIX, dendrite);
+        for (Map.Entry<String, String> field : SynapseWireSpec.CG_SYNAPSE.requiredFields().entrySet()) {
+            h.append(BtHeaders.INPUT_OBJ_PREFIX).append(field.getKey()).append(": ")
+                    .append(Base64.getEncoder().encodeToString(field.getValue().getBytes(StandardCharsets.UTF_8))).append("\r\n");
+        }
+        h.append(BtHeaders.HEADER_SIZE).append(": 0\r\n");
+        h.append(BtHeaders.TOTAL_SIZE).append(": ").append(length).append("\r\n");
+        h.append(BtHeaders.COMPUTED_BODY_HASH).append(": ").append(bodyHash).append("\r\n\r\n");
+        byte[] headers = h.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] head = Arrays.copyOf(headers, headers.length + bodyHead.length);
+        System.arraycopy(bodyHead, 0, head, headers.length, bodyHead.length);
+        return new Signed(head, dendriteJson);
+    }
+
+    /** Sends a slice in order on one keep-alive connection until it runs out or the time is up; [count, latencies...]. */
+    private long[] send(List<Signed> slice, long endNanos, AtomicLong failed) throws IOException {
+        long[] lat = new long[slice.size() + 1];
+        int n = 0;
+        Connection conn = null;
+        try {
+            for (Signed r : slice) {
+                if (System.nanoTime() >= endNanos) break;
+                if (conn == null) conn = Connection.open(url.getHost(), url.getPort());
+                long t0 = System.nanoTime();
+                conn.out().write(r.head());
+                conn.out().write(r.dendrite());
+                conn.out().write(bodyTail);
+                conn.out().flush();
+                Response answer = Response.read(conn.in());
+                lat[++n] = System.nanoTime() - t0;
+                if (answer.status() != 200 && failed.incrementAndGet() <= 3) {
+                    System.out.println("  answer " + answer.status() + ": " + answer.reason());
+                }
+                if (answer.close()) {
+                    conn.socket().close();
+                    conn = null;
+                }
+            }
+        } finally {
+            if (conn != null) conn.socket().close();
+        }
+        lat[0] = n;
+        return lat;
+    }
+
+    /** One keep-alive connection with buffered streams. */
+    private record Connection(Socket socket, InputStream in, OutputStream out) {
+        static Connection open(String host, int port) throws IOException {
+            Socket s = new Socket();
+            s.setTcpNoDelay(true);
+            s.connect(new InetSocketAddress(host, port), 5_000);
+            s.setSoTimeout(30_000);
+            return new Connection(s, new BufferedInputStream(s.getInputStream(), 16_384),
+                    new BufferedOutputStream(s.getOutputStream(), 16_384));
+        }
+    }
+
+    /** The status line, whether the server closes, and the body read to its Content-Length. */
+    record Response(int status, String reason, boolean close) {
+        static Response read(InputStream raw) throws IOException {
+            InputStream in = raw;
+            String statusLine = line(in);
+            if (statusLine == null) throw new IOException("connection closed before an answer");
+            String[] parts = statusLine.split(" ", 3);
+            int status = Integer.parseInt(parts[1]);
+            long length = -1;
+            boolean close = false;
+            String header;
+            while ((header = line(in)) != null && !header.isEmpty()) {
+                int colon = header.indexOf(':');
+                if (colon < 0) continue;
+                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                String value = header.substring(colon + 1).trim();
+                if (name.equals("content-length")) length = Long.parseLong(value);
+                if (name.equals("connection") && value.equalsIgnoreCase("close")) close = true;
+                if (name.equals("transfer-encoding")) throw new IOException("chunked answers are not supported");
+            }
+            if (length < 0) throw new IOException("answer without Content-Length");
+            long left = length;
+            byte[] skip = new byte[8192];
+            while (left > 0) {
+                int r = in.read(skip, 0, (int) Math.min(skip.length, left));
+                if (r < 0) throw new IOException("connection closed inside the body");
+                left -= r;
+            }
+            return new Response(status, parts.length > 2 ? parts[2] : "", close);
+        }
+
+        private static String line(InputStream in) throws IOException {
+            StringBuilder b = new StringBuilder(64);
+            int c;
+            while ((c = in.read()) >= 0) {
+                if (c == '\n') {
+                    int len = b.length();
+                    if (len > 0 && b.charAt(len - 1) == '\r') b.setLength(len - 1);
+                    return b.toString();
+                }
+                b.append((char) c);
+            }
+            return b.length() == 0 ? null : b.toString();
+        }
+    }
+
+    /** The server's resident set now and at its peak, from /proc (0 when no pid was given). */
+    record Rss(long rssMiB, long peakMiB) {
+        static Rss of(long pid) throws IOException {
+            if (pid <= 0) return new Rss(0, 0);
+            long rss = 0, hwm = 0;
+            for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (l.startsWith("VmRSS:")) rss = kib(l) / 1024;
+                if (l.startsWith("VmHWM:")) hwm = kib(l) / 1024;
+            }
+            return new Rss(rss, hwm);
+        }
+
+        private static long kib(String line) {
+            return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+
+        @Override public String toString() {
+            return rssMiB == 0 ? "n/a (no --pid)" : rssMiB + " MiB (peak " + peakMiB + " MiB)";
+        }
+    }
+
+    private static long wallNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    private static long pct(long[] sorted, double p) {
+        if (sorted.length == 0) return 0;
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+    }
+
+    /** The ten-line window every request carries (the AxonBench window). */
+    static List<Line> window() {
+        return AxonBench.window().lines();
+    }
+
+    /** {@code --name value} pairs, only the names given. */
+    static final class Args {
+        static Map<String, String> parse(String[] args, String... names) {
+            Map<String, String> out = new java.util.HashMap<>();
+            List<String> known = List.of(names);
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (!a.startsWith("--") || !known.contains(a.substring(2)) || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("unknown or incomplete option " + a + " (known: --" + String.join(", --", names) + ")");
+                }
+                out.put(a.substring(2), args[++i]);
+            }
+            return out;
+        }
+
+        static String required(Map<String, String> opts, String name) {
+            String v = opts.get(name);
+            if (v == null) throw new IllegalArgumentException("--" + name + " is required");
+            return v;
+        }
+    }
+}
