@@ -24,6 +24,10 @@ public class Sr25519Bench {
     private byte[] publicKey;
     private byte[] message;
     private byte[] signature;
+    /** More signers than the verifier keeps tables for, so every call decodes its key afresh. */
+    private final byte[][] manyKeys = new byte[1024][];
+    private final byte[][] manySignatures = new byte[1024][];
+    private int next;
 
     @Setup
     public void setUp() {
@@ -36,16 +40,33 @@ public class Sr25519Bench {
         if (!Keypair.verify(publicKey, message, signature)) {
             throw new IllegalStateException("benchmark setup: signature does not verify");
         }
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int i = 0; i < manyKeys.length; i++) {
+            byte[] seed = new byte[32];
+            random.nextBytes(seed);
+            Keypair k = Keypair.fromMiniSecret(seed);
+            manyKeys[i] = k.publicKey();
+            manySignatures[i] = k.sign(message);
+        }
     }
 
+    /** One signer's requests over and over: the axon's case (the same validators all day). */
     @Benchmark
     public byte[] sign() {
         return alice.sign(message);
     }
 
+    /** One signer's requests over and over: the axon's case (the same validators all day). */
     @Benchmark
     public boolean verify() {
         return Keypair.verify(publicKey, message, signature);
+    }
+
+    /** A different signer each call (a flood of fresh hotkeys): no cached key table. */
+    @Benchmark
+    public boolean verifyFreshKey() {
+        int i = next++ & (manyKeys.length - 1);
+        return Keypair.verify(manyKeys[i], message, manySignatures[i]);
     }
 
     @Benchmark

@@ -7,9 +7,12 @@ package org.cgp.protocol.keys.sr25519;
  *   <li>{@link #base}: {@code k B} for a secret k in constant time: k in 64 signed radix-16 digits,
  *       one precomputed multiple of {@code 16^i B} per digit, chosen by scanning all eight with
  *       masks and negated by mask; 64 additions, no doubling, no branch or index on k.</li>
- *   <li>{@link #verifyEquation}: {@code s B - c A} for public s, c and A in variable time: one
- *       shared run of doublings over the width-8 NAF of s (odd multiples of B up to 127 B,
- *       precomputed) and the width-5 NAF of c (odd multiples of A up to 15 A, per call).</li>
+ *   <li>{@link #verifyEquation}: {@code s B - c A} for public s, c and A in variable time. Each
+ *       scalar is split in 128-bit halves, {@code s = s0 + 2^128 s1}, so one shared run of 128
+ *       doublings serves four points: B and {@code 2^128 B} (odd multiples up to 127, width-8 NAF,
+ *       precomputed) and A and {@code 2^128 A} (odd multiples up to 15, width-5 NAF, from a
+ *       {@link KeyTable} the caller may keep per public key). Half the doublings of the plain
+ *       double-base method, for 128 doublings once per key.</li>
  * </ul>
  * Scalars are 32-byte little-endian values below the group order (so below 2^253).
  */
@@ -18,8 +21,9 @@ final class ScalarMultiply {
     private static final byte[] BASEPOINT_ENCODED = hex("e2f2ae0a6abc4e71a884a961c500515f58e30b6aa582dd8db6a65945e08d2d76");
     /** RADIX_16[i][j] = (j + 1) 16^i B, affine. */
     private static final EdwardsPoint.Cached[][] RADIX_16 = new EdwardsPoint.Cached[64][8];
-    /** ODD_B[j] = (2j + 1) B, affine. */
+    /** ODD_B[j] = (2j + 1) B and ODD_B_HIGH[j] = (2j + 1) 2^128 B, affine. */
     private static final EdwardsPoint.Cached[] ODD_B = new EdwardsPoint.Cached[64];
+    private static final EdwardsPoint.Cached[] ODD_B_HIGH = new EdwardsPoint.Cached[64];
 
     static {
         EdwardsPoint base = Ristretto.decode(BASEPOINT_ENCODED);
@@ -36,15 +40,38 @@ final class ScalarMultiply {
             }
             for (int k = 0; k < 4; k++) power.twice(true);
         }
+        oddMultiples(base, ODD_B, true);
+        EdwardsPoint high = new EdwardsPoint();
+        high.set(base);
+        for (int k = 0; k < 128; k++) high.twice(true);
+        oddMultiples(high, ODD_B_HIGH, true);
+    }
+
+    /** out[j] = (2j + 1) p, in cached form (affine when {@code normalize}). */
+    private static void oddMultiples(EdwardsPoint p, EdwardsPoint.Cached[] out, boolean normalize) {
         EdwardsPoint odd = new EdwardsPoint();
-        odd.set(base);
-        EdwardsPoint twiceBase = new EdwardsPoint();
-        twiceBase.set(base);
-        twiceBase.twice(true);
-        EdwardsPoint.Cached twoB = twiceBase.cached();
-        for (int j = 0; j < ODD_B.length; j++) {
-            ODD_B[j] = odd.cached().normalize();
-            odd.add(twoB);
+        odd.set(p);
+        EdwardsPoint twice = new EdwardsPoint();
+        twice.set(p);
+        twice.twice(true);
+        EdwardsPoint.Cached two = twice.cached();
+        for (int j = 0; j < out.length; j++) {
+            out[j] = normalize ? odd.cached().normalize() : odd.cached();
+            if (j + 1 < out.length) odd.add(two);
+        }
+    }
+
+    /** What verification needs of one public key A: odd multiples of A and of 2^128 A (public data). */
+    static final class KeyTable {
+        final EdwardsPoint.Cached[] odd = new EdwardsPoint.Cached[8];
+        final EdwardsPoint.Cached[] oddHigh = new EdwardsPoint.Cached[8];
+
+        KeyTable(EdwardsPoint a) {
+            oddMultiples(a, odd, false);
+            EdwardsPoint high = new EdwardsPoint();
+            high.set(a);
+            for (int k = 0; k < 128; k++) high.twice(k == 127);
+            oddMultiples(high, oddHigh, false);
         }
     }
 
@@ -72,33 +99,36 @@ final class ScalarMultiply {
     }
 
     /** {@code s B - c A} in variable time (public inputs only). */
-    static EdwardsPoint verifyEquation(byte[] s, byte[] c, EdwardsPoint a) {
-        byte[] nafS = nonAdjacentForm(s, 8);
-        byte[] nafC = nonAdjacentForm(c, 5);
-        EdwardsPoint.Cached[] oddA = new EdwardsPoint.Cached[8];
-        EdwardsPoint multiple = new EdwardsPoint();
-        multiple.set(a);
-        EdwardsPoint twiceA = new EdwardsPoint();
-        twiceA.set(a);
-        twiceA.twice(true);
-        EdwardsPoint.Cached twoA = twiceA.cached();
-        for (int j = 0; j < oddA.length; j++) {
-            oddA[j] = multiple.cached();
-            if (j + 1 < oddA.length) multiple.add(twoA);
-        }
+    static EdwardsPoint verifyEquation(byte[] s, byte[] c, KeyTable a) {
+        byte[] s0 = nonAdjacentForm(half(s, 0), 8), s1 = nonAdjacentForm(half(s, 16), 8);
+        byte[] c0 = nonAdjacentForm(half(c, 0), 5), c1 = nonAdjacentForm(half(c, 16), 5);
         int top = 255;
-        while (top >= 0 && nafS[top] == 0 && nafC[top] == 0) top--;
+        while (top >= 0 && s0[top] == 0 && s1[top] == 0 && c0[top] == 0 && c1[top] == 0) top--;
         EdwardsPoint acc = EdwardsPoint.identity();
         for (int i = top; i >= 0; i--) {
-            int ds = nafS[i];
-            int dc = nafC[i];
-            acc.twice(ds != 0 || dc != 0 || i == 0); // T only when an addition (or the caller) reads it
-            if (ds > 0) acc.add(ODD_B[ds >> 1]);
-            else if (ds < 0) acc.subtract(ODD_B[(-ds) >> 1]);
-            if (dc > 0) acc.subtract(oddA[dc >> 1]);
-            else if (dc < 0) acc.add(oddA[(-dc) >> 1]);
+            boolean adds = s0[i] != 0 || s1[i] != 0 || c0[i] != 0 || c1[i] != 0;
+            acc.twice(adds || i == 0); // T only when an addition (or the caller) reads it
+            if (!adds) continue;
+            addDigit(acc, s0[i], ODD_B, false);
+            addDigit(acc, s1[i], ODD_B_HIGH, false);
+            addDigit(acc, c0[i], a.odd, true);
+            addDigit(acc, c1[i], a.oddHigh, true);
         }
         return acc;
+    }
+
+    /** acc += d table (or -= when {@code subtract}), d an odd NAF digit or 0. */
+    private static void addDigit(EdwardsPoint acc, int d, EdwardsPoint.Cached[] table, boolean subtract) {
+        if (d == 0) return;
+        if ((d > 0) != subtract) acc.add(table[Math.abs(d) >> 1]);
+        else acc.subtract(table[Math.abs(d) >> 1]);
+    }
+
+    /** 16 bytes of a 32-byte scalar from {@code from}, as a 32-byte value. */
+    private static byte[] half(byte[] k, int from) {
+        byte[] out = new byte[32];
+        System.arraycopy(k, from, out, 0, 16);
+        return out;
     }
 
     /** -1 when a == b (small non-negative ints), else 0, without a branch. */

@@ -24,6 +24,7 @@ public final class Sr25519 {
     public static final int CHAIN_CODE_LENGTH = 32;
 
     private static final String HDKD_LABEL = "SchnorrRistrettoHDKD";
+    private static final KeyTableCache KEY_TABLES = new KeyTableCache();
 
     private Sr25519() {}
 
@@ -93,7 +94,7 @@ public final class Sr25519 {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        EdwardsPoint a = Ristretto.decode(publicKey);
+        ScalarMultiply.KeyTable a = KEY_TABLES.get(publicKey);
         if (a == null) return false;
         byte[] bigR = Arrays.copyOfRange(signature, 0, 32);
         MerlinTranscript t = signingTranscript(context, message);

@@ -131,7 +131,7 @@ class Sr25519Test {
             assertThat(ours).isNotNull();
             byte[] expected = cafe.cryptography.curve25519.Constants.RISTRETTO_GENERATOR_TABLE.multiply(s)
                 .subtract(a.multiply(c)).compress().toByteArray();
-            assertThat(Ristretto.encode(ScalarMultiply.verifyEquation(s.toByteArray(), c.toByteArray(), ours))).isEqualTo(expected);
+            assertThat(Ristretto.encode(ScalarMultiply.verifyEquation(s.toByteArray(), c.toByteArray(), new ScalarMultiply.KeyTable(ours)))).isEqualTo(expected);
         }
     }
 
@@ -188,6 +188,22 @@ class Sr25519Test {
                 assertThat(sum).isEqualTo(expected);
             }
         }
+    }
+
+    @Test
+    void verificationStaysRightWhileTheKeyTableCacheTurnsOver() {
+        byte[] msg = "cache".getBytes(StandardCharsets.US_ASCII);
+        Sr25519SecretKey first = randomKey();
+        byte[] firstSig = Sr25519.sign(first, CTX, msg, RANDOM);
+        assertThat(Sr25519.verify(first.publicKey(), CTX, msg, firstSig)).isTrue();
+        for (int i = 0; i < KeyTableCache.CAPACITY + 10; i++) {
+            Sr25519SecretKey k = randomKey();
+            byte[] sig = Sr25519.sign(k, CTX, msg, RANDOM);
+            assertThat(Sr25519.verify(k.publicKey(), CTX, msg, sig)).isTrue();
+            assertThat(Sr25519.verify(k.publicKey(), CTX, msg, firstSig)).isFalse();
+        }
+        assertThat(Sr25519.verify(first.publicKey(), CTX, msg, firstSig)).as("evicted, then decoded again").isTrue();
+        assertThat(Sr25519.verify(first.publicKey(), CTX, "other".getBytes(StandardCharsets.US_ASCII), firstSig)).isFalse();
     }
 
     @Test
