@@ -354,6 +354,19 @@ class AxonServerTest {
     }
 
     @Test
+    void nonObjectAndTruncatedBodiesAre500WithTheReason() throws Exception {
+        SignedCall array = SignedCall.valid(CALLER, axon.hotkey());
+        array.body = "[1, 2]".getBytes(StandardCharsets.UTF_8);
+        assertThat(send(array).message()).matches("Internal Server Error #[0-9a-f-]{36}: body is not a JSON object");
+        SignedCall truncated = SignedCall.valid(CALLER, axon.hotkey());
+        truncated.body = "{\"cgp_input\": [{\"window\"".getBytes(StandardCharsets.UTF_8);
+        Answer a = send(truncated);
+        assertThat(a.code()).isEqualTo(500);
+        assertThat(a.message()).matches("Internal Server Error #[0-9a-f-]{36}: body (is not valid JSON|does not fit CgSynapse) .*");
+        assertStillServing();
+    }
+
+    @Test
     void wrongShapeBodyIs500AndMissingWindowIs422() throws Exception {
         SignedCall shape = SignedCall.valid(CALLER, axon.hotkey());
         shape.body = "{\"cgp_input\": \"not a list\"}".getBytes(StandardCharsets.UTF_8);
