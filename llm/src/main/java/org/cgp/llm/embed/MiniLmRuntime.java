@@ -9,6 +9,9 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -74,7 +77,7 @@ final class MiniLmRuntime {
         long start = System.nanoTime();
         // DJL's tokenizer otherwise calls the EC2 metadata endpoint for usage tracking.
         if (System.getProperty("OPT_OUT_TRACKING") == null) System.setProperty("OPT_OUT_TRACKING", "true");
-        try (InputStream model = resource("/" + variant + ".onnx"); InputStream tok = resource("/" + variant + "-tokenizer.json")) {
+        try (InputStream tok = resource("/" + variant + "-tokenizer.json")) {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -82,7 +85,7 @@ final class MiniLmRuntime {
             // windows) and spinning worker threads only steal time on a busy 2-core machine.
             options.setIntraOpNumThreads(intraOpThreads());
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            OrtSession session = env.createSession(model.readAllBytes(), options);
+            OrtSession session = createSession(env, "/" + variant + ".onnx", options);
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tok,
                     Map.of("padding", "false", "truncation", "false", "addSpecialTokens", "false"));
             MiniLmRuntime runtime = new MiniLmRuntime(env, session, tokenizer);
@@ -90,6 +93,25 @@ final class MiniLmRuntime {
             return runtime;
         } catch (IOException | OrtException e) {
             throw new IllegalStateException("cannot load the in-process " + variant + " model: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A session from a model resource, through a temporary file rather than a byte array: the
+     * array (90 MB for the full model, copied again while it grows) took the heap to its limit at
+     * start-up, and a heap the collector has grown stays committed. ONNX Runtime reads the file
+     * while it builds the session, so the file goes right after.
+     */
+    private static OrtSession createSession(OrtEnvironment env, String resourceName, OrtSession.SessionOptions options)
+            throws IOException, OrtException {
+        Path file = Files.createTempFile("cgp-minilm-", ".onnx");
+        try {
+            try (InputStream model = resource(resourceName)) {
+                Files.copy(model, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return env.createSession(file.toString(), options);
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 
