@@ -17,6 +17,13 @@ public interface LlmClient {
     /** Provider name for logs and the record payload, e.g. "offline", "openai". */
     String provider();
 
+    /**
+     * Gets ready for the first request: loads what would otherwise load on it (an in-process
+     * model). Never calls a paid service; does nothing by default. A daemon calls it off the
+     * critical path at start, and a failure here only means the first request loads it instead.
+     */
+    default void warmUp() {}
+
     /** Model name for logs and the record payload. */
     String model();
 

@@ -46,6 +46,24 @@ public final class Miner implements AutoCloseable {
     }
 
     /**
+     * Loads the LLM client's in-process model while the axon starts and the first validator is
+     * still on its way, instead of on the first request (which waits for it if it comes first).
+     */
+    private static void warmUpInBackground(LlmClient llm) {
+        Thread t = new Thread(() -> {
+            long start = System.nanoTime();
+            try {
+                llm.warmUp();
+                log.debug("LLM {} warmed up in {} ms", llm.provider(), (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException | Error e) { // an OutOfMemoryError too: the first request loads it again
+                log.warn("Warming up the LLM {} failed ({}); the first request will load it", llm.provider(), e.toString());
+            }
+        }, "llm-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
      * Starts the axon and announces it; then checks on every metagraph refresh that the chain still
      * holds this axon's address (a hotkey registered later, or a serve_axon that failed, is
      * announced then). The LLM client and embedder are shared, not closed here.
@@ -60,6 +78,7 @@ public final class Miner implements AutoCloseable {
         MinerBlacklist access = new MinerBlacklist(metagraph, config.allowNonRegistered(), config.forceValidatorPermit(), config.minStake());
         MinerMetrics metrics = new MinerMetrics(hotkey.ss58Address());
         TaskMiner tagger = new TaskMiner(llm, embedder, config);
+        warmUpInBackground(llm);
         AxonServer axon = AxonServer.builder(hotkey)
                 .host(config.axonHost()).port(config.axonPort())
                 .blacklist(access).priority(access)

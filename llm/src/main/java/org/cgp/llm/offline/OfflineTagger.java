@@ -67,6 +67,12 @@ public final class OfflineTagger implements LlmClient {
         return settings;
     }
 
+    /** Loads the ranking model and runs one small window through the tagger, so the first task finds both warm. */
+    @Override public void warmUp() {
+        tagWindow(List.of(new Line(0, "We went hiking in the mountains and cooked dinner by the lake."),
+                new Line(1, "I love photography, the sunset over the water was beautiful.")), false);
+    }
+
     @Override public TaggingResult tagConversation(List<Line> lines, List<String> participants) {
         List<String> texts = texts(lines);
         if (texts.isEmpty()) return TaggingResult.empty("conversation has no text");
