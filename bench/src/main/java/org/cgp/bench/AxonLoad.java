@@ -115,9 +115,9 @@ public final class AxonLoad {
 
     record Phase(double rate, double p50Ms, double p99Ms, long ok, long failed, boolean ranOut) {}
 
-    /** Signs enough requests for {@code seconds} at 1.5 times {@code expectedRate}, then sends them. */
+    /** Signs enough requests for {@code seconds} at 3 times {@code expectedRate}, then sends them. */
     private Phase run(int connections, int seconds, double expectedRate, String label) throws Exception {
-        int total = (int) Math.min(2_000_000, Math.max(connections * 20L, (long) (expectedRate * seconds * 1.5)));
+        int total = (int) Math.min(2_000_000, Math.max(connections * 20L, (long) (expectedRate * seconds * 3)));
         int perConnection = (total + connections - 1) / connections;
         List<List<Signed>> slices = sign(connections, perConnection, seconds);
         ExecutorService pool = Executors.newFixedThreadPool(connections);
