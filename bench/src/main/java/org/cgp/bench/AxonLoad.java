@@ -53,10 +53,15 @@ import org.cgp.protocol.wire.SynapseWireSpec;
  *
  * <pre>
  * AxonLoad --url http://127.0.0.1:8091/CgSynapse --hotkey SS58 [--pid PID] [--label NAME]
- *          [--connections 1,8,64] [--seconds 10] [--warmup 3] [--caller //Alice]
+ *          [--connections 1,8,64] [--seconds 10] [--warmup 3] [--caller //Alice] [--conversations FILE]
+ * </pre>
+ * With {@code --conversations} (the facebook-chat-data shape) every request carries the next of the
+ * file's ten-line windows, so a miner tags for real instead of answering from its caches.
+ * <pre>
  * </pre>
  * Lines starting with {@code RESULT} are tab-separated for scripts: label, connections, req/s,
- * p50 ms, p99 ms, ok, not-ok, RSS MiB, peak RSS MiB.
+ * p50 ms, p99 ms, ok, not-ok, RSS MiB, peak RSS MiB, server CPU microseconds per request (user +
+ * system time of the pid over the measured run, from {@code /proc/PID/stat}).
  */
 public final class AxonLoad {
     /** The header timeout: the live validators' 12 s, so the freshness window is 16 s. */
@@ -65,31 +70,32 @@ public final class AxonLoad {
     private final URI url;
     private final String axonHotkey;
     private final Keypair caller;
-    private final byte[] bodyHead;
-    private final byte[] bodyTail;
+    /** Each window's body around the dendrite object (the only part that differs per request). */
+    private final List<byte[][]> bodies = new ArrayList<>();
 
-    private AxonLoad(URI url, String axonHotkey, Keypair caller) throws IOException {
+    private AxonLoad(URI url, String axonHotkey, Keypair caller, List<List<Line>> windows) throws IOException {
         this.url = url;
         this.axonHotkey = axonHotkey;
         this.caller = caller;
         ObjectMapper json = WireJson.mapper();
-        ObjectNode body = json.valueToTree(CgSynapse.request(Tasks.conversation(TaskEnvelope.HIDDEN, TaskEnvelope.HIDDEN,
-                -1, window(), List.of(), List.of("general")), TIMEOUT_SECONDS));
-        body.put("dendrite", "\u0000");
         TerminalInfo axon = new TerminalInfo(null, null, null, url.getHost(), url.getPort(), null, null, null, axonHotkey, null);
-        body.set("axon", json.valueToTree(axon));
-        String text = json.writeValueAsString(body);
-        int at = text.indexOf("\"\\u0000\"");
-        if (at < 0) throw new IllegalStateException("placeholder not found in the body");
-        this.bodyHead = text.substring(0, at).getBytes(StandardCharsets.UTF_8);
-        this.bodyTail = text.substring(at + 8).getBytes(StandardCharsets.UTF_8);
+        for (List<Line> w : windows) {
+            ObjectNode body = json.valueToTree(CgSynapse.request(Tasks.conversation(TaskEnvelope.HIDDEN, TaskEnvelope.HIDDEN,
+                    -1, w, List.of(), List.of("general")), TIMEOUT_SECONDS));
+            body.put("dendrite", "\u0000");
+            body.set("axon", json.valueToTree(axon));
+            String text = json.writeValueAsString(body);
+            int at = text.indexOf("\"\\u0000\"");
+            if (at < 0) throw new IllegalStateException("placeholder not found in the body");
+            bodies.add(new byte[][] {text.substring(0, at).getBytes(StandardCharsets.UTF_8), text.substring(at + 8).getBytes(StandardCharsets.UTF_8)});
+        }
     }
 
-    /** One request, ready to write: the head (request line, headers, the body up to the dendrite) and the dendrite JSON. */
-    private record Signed(byte[] head, byte[] dendrite) {}
+    /** One request, ready to write: the head (request line, headers, the body up to the dendrite), the dendrite JSON, the rest. */
+    private record Signed(byte[] head, byte[] dendrite, byte[] tail) {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = Args.parse(args, "url", "hotkey", "pid", "label", "connections", "seconds", "warmup", "caller");
+        Map<String, String> opts = Args.parse(args, "url", "hotkey", "pid", "label", "connections", "seconds", "warmup", "caller", "conversations");
         URI url = URI.create(Args.required(opts, "url"));
         String hotkey = Args.required(opts, "hotkey");
         long pid = Long.parseLong(opts.getOrDefault("pid", "0"));
@@ -97,19 +103,24 @@ public final class AxonLoad {
         int[] connections = Arrays.stream(opts.getOrDefault("connections", "1,8,64").split(",")).mapToInt(Integer::parseInt).toArray();
         int seconds = Integer.parseInt(opts.getOrDefault("seconds", "10"));
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "3"));
-        AxonLoad load = new AxonLoad(url, hotkey, Keypair.fromUri(opts.getOrDefault("caller", "//Alice")));
-        System.out.printf(Locale.ROOT, "AxonLoad %s: %s, %d cores, %d s per phase after %d s warm-up, request body %d bytes%n",
+        List<List<Line>> windows = opts.containsKey("conversations") ? windows(Path.of(opts.get("conversations"))) : List.of(window());
+        AxonLoad load = new AxonLoad(url, hotkey, Keypair.fromUri(opts.getOrDefault("caller", "//Alice")), windows);
+        System.out.printf(Locale.ROOT, "AxonLoad %s: %s, %d cores, %d s per phase after %d s warm-up, request body %d bytes, %d distinct window%s%n",
                 label, url, Runtime.getRuntime().availableProcessors(), seconds, warmup,
-                load.bodyHead.length + load.bodyTail.length + 300);
+                load.bodies.get(0)[0].length + load.bodies.get(0)[1].length + 300, windows.size(), windows.size() == 1 ? "" : "s");
         for (int c : connections) {
             double rate = load.run(c, warmup, 2_000, null).rate();
+            long cpuBefore = cpuTicks(pid);
             Phase p = load.run(c, seconds, rate, label);
+            long cpuTicks = cpuTicks(pid) - cpuBefore;
+            double cpuPerRequestUs = p.ok() + p.failed() == 0 || pid <= 0 ? 0 : cpuTicks * 10_000.0 / (p.ok() + p.failed());
             Rss rss = Rss.of(pid);
-            System.out.printf(Locale.ROOT, "%s, %d connection%s: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d ok, %d not 200%s; server RSS %s%n",
+            System.out.printf(Locale.ROOT, "%s, %d connection%s: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, %d ok, %d not 200%s;"
+                            + " server CPU %.0f us/request, RSS %s%n",
                     label, c, c == 1 ? "" : "s", p.rate(), p.p50Ms(), p.p99Ms(), p.ok(), p.failed(),
-                    p.ranOut() ? " (signed requests ran out before the time was up)" : "", rss);
-            System.out.printf(Locale.ROOT, "RESULT\t%s\t%d\t%.0f\t%.2f\t%.2f\t%d\t%d\t%d\t%d%n",
-                    label, c, p.rate(), p.p50Ms(), p.p99Ms(), p.ok(), p.failed(), rss.rssMiB(), rss.peakMiB());
+                    p.ranOut() ? " (signed requests ran out before the time was up)" : "", cpuPerRequestUs, rss);
+            System.out.printf(Locale.ROOT, "RESULT\t%s\t%d\t%.0f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\t%.0f%n",
+                    label, c, p.rate(), p.p50Ms(), p.p99Ms(), p.ok(), p.failed(), rss.rssMiB(), rss.peakMiB(), cpuPerRequestUs);
         }
     }
 
@@ -169,7 +180,8 @@ public final class AxonLoad {
             jobs.add(pool.submit(() -> {
                 List<Signed> out = slices.get(slice);
                 for (int i = 0; i < perConnection; i++) {
-                    out.add(signOne(first + ((long) i * connections + slice) * spacing, uuids[slice]));
+                    long index = (long) i * connections + slice;
+                    out.add(signOne(first + index * spacing, uuids[slice], bodies.get((int) (index % bodies.size()))));
                 }
                 return null;
             }));
@@ -179,7 +191,9 @@ public final class AxonLoad {
         return slices;
     }
 
-    private Signed signOne(long nonce, String uuid) {
+    private Signed signOne(long nonce, String uuid, byte[][] body) {
+        byte[] bodyHead = body[0];
+        byte[] bodyTail = body[1];
         String bodyHash = BodyHash.of(WireJson.mapper().createObjectNode(), SynapseWireSpec.CG_SYNAPSE.hashFields());
         String message = SignedMessages.request(nonce, caller.ss58Address(), axonHotkey, uuid, bodyHash);
         String signature = SignedMessages.toHex(caller.sign(message.getBytes(StandardCharsets.UTF_8)));
@@ -211,7 +225,7 @@ public final class AxonLoad {
         byte[] headers = h.toString().getBytes(StandardCharsets.UTF_8);
         byte[] head = Arrays.copyOf(headers, headers.length + bodyHead.length);
         System.arraycopy(bodyHead, 0, head, headers.length, bodyHead.length);
-        return new Signed(head, dendriteJson);
+        return new Signed(head, dendriteJson, bodyTail);
     }
 
     /** Sends a slice in order on one keep-alive connection until it runs out or the time is up; [count, latencies...]. */
@@ -226,7 +240,7 @@ public final class AxonLoad {
                 long t0 = System.nanoTime();
                 conn.out().write(r.head());
                 conn.out().write(r.dendrite());
-                conn.out().write(bodyTail);
+                conn.out().write(r.tail());
                 conn.out().flush();
                 Response answer = Response.read(conn.in());
                 lat[++n] = System.nanoTime() - t0;
@@ -324,6 +338,14 @@ public final class AxonLoad {
         }
     }
 
+    /** utime + stime of a process in clock ticks (1/100 s on Linux); 0 without a pid. */
+    private static long cpuTicks(long pid) throws IOException {
+        if (pid <= 0) return 0;
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15, counted after the command name
+    }
+
     private static long wallNanos() {
         java.time.Instant now = java.time.Instant.now();
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
@@ -332,6 +354,18 @@ public final class AxonLoad {
     private static long pct(long[] sorted, double p) {
         if (sorted.length == 0) return 0;
         return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * sorted.length))];
+    }
+
+    /** Ten-line windows cut from a conversations file in the facebook-chat-data shape ({"id": {"lines": [[speaker, text], ...]}}). */
+    static List<List<Line>> windows(Path file) throws IOException {
+        List<List<Line>> out = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode convo : WireJson.mapper().readTree(file.toFile())) {
+            List<Line> lines = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode l : convo.path("lines")) lines.add(new Line(l.path(0).asInt(), l.path(1).asText()));
+            for (int from = 0; from + 10 <= lines.size(); from += 10) out.add(List.copyOf(lines.subList(from, from + 10)));
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException(file + ": no conversation with 10 lines");
+        return out;
     }
 
     /** The ten-line window every request carries (the AxonBench window). */
