@@ -25,8 +25,10 @@ function daemon(role, wallet, hotkey, port) {
     max_restarts: 20,     // consecutive failed starts before pm2 stops trying (bad flags, missing wallet)
     merge_logs: true,
     env: {
-      // JVM options for ./cgp, e.g. '-Xmx2g'; the launcher reads this from the environment, not .env.
+      // JVM options for ./cgp, read from the environment, not .env: EXTRA adds to the flags the
+      // launcher picks per daemon (e.g. '-Xmx512m'), CGP_JAVA_OPTS replaces them.
       CGP_JAVA_OPTS: process.env.CGP_JAVA_OPTS || '',
+      CGP_JAVA_OPTS_EXTRA: process.env.CGP_JAVA_OPTS_EXTRA || '',
       // never rebuild on restart; run ./cgp build after an upgrade
       CGP_NO_BUILD: '1',
     },
