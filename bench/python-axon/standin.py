@@ -13,6 +13,7 @@ Needs fastapi and uvicorn (Debian: python3-fastapi python3-uvicorn). Prints
 "standin listening on HOST:PORT pid N" once it accepts connections.
 """
 import argparse
+import asyncio
 import base64
 import json
 import os
@@ -105,11 +106,8 @@ def main() -> None:
 
     async def announce():
         while not server.started:
-            import asyncio
             await asyncio.sleep(0.05)
         print(f"standin listening on {a.host}:{a.port} pid {os.getpid()}", flush=True)
-
-    import asyncio
 
     async def serve():
         await asyncio.gather(server.serve(), announce())

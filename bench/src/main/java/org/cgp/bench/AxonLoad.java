@@ -48,8 +48,8 @@ import org.cgp.protocol.wire.SynapseWireSpec;
  * <p>Per phase (one per connection count): a warm-up, then a measured run; it prints requests
  * per second, p50 and p99 latency, the answers that were not 200, and the server's resident set
  * ({@code VmRSS}, and {@code VmHWM}, the peak since it started) read from {@code /proc/PID/status}.
- * Each connection has its own dendrite uuid and sends its nonces in increasing order; nonces are
- * spread over the phase's planned time so each is fresh (within 4 s + timeout) when it is sent.
+ * Each connection has its own dendrite uuid and sends its nonces in increasing order, each within
+ * about a second of the clock when it is sent (requests are signed second by second of the run).
  *
  * <pre>
  * AxonLoad --url http://127.0.0.1:8091/CgSynapse --hotkey SS58 [--pid PID] [--label NAME]
@@ -126,27 +126,26 @@ public final class AxonLoad {
 
     record Phase(double rate, double p50Ms, double p99Ms, long ok, long failed, boolean ranOut) {}
 
-    /** Signs enough requests for {@code seconds} at 3 times {@code expectedRate}, then sends them. */
+    /** Signs enough requests for {@code seconds} at 3 times {@code expectedRate} (at least 5,000 a second), then sends them. */
     private Phase run(int connections, int seconds, double expectedRate, String label) throws Exception {
-        int total = (int) Math.min(2_000_000, Math.max(connections * 20L, (long) (expectedRate * seconds * 3)));
-        int perConnection = (total + connections - 1) / connections;
-        List<List<Signed>> slices = sign(connections, perConnection, seconds);
+        int total = (int) Math.min(4_000_000, (long) (Math.max(5_000, expectedRate * 3) * seconds) + connections * 20L * seconds);
+        int perSecond = Math.max(1, total / connections / seconds);
+        Signing signed = sign(connections, perSecond, seconds);
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         List<Future<long[]>> running = new ArrayList<>();
         AtomicLong failed = new AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean ranOut = new java.util.concurrent.atomic.AtomicBoolean();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
-        for (List<Signed> slice : slices) running.add(pool.submit(() -> send(slice, end, failed)));
+        for (List<Signed> slice : signed.slices()) {
+            running.add(pool.submit(() -> send(slice, perSecond, signed.first(), end, failed, ranOut)));
+        }
         List<long[]> all = new ArrayList<>();
         for (Future<long[]> f : running) all.add(f.get());
         long elapsed = System.nanoTime() - start;
         pool.shutdown();
         int n = 0;
-        boolean ranOut = false;
-        for (long[] a : all) {
-            n += (int) a[0];
-            if (a[0] == perConnection) ranOut = true;
-        }
+        for (long[] a : all) n += (int) a[0];
         long[] lat = new long[n];
         int k = 0;
         for (long[] a : all) {
@@ -155,23 +154,29 @@ public final class AxonLoad {
         }
         Arrays.sort(lat);
         long ok = n - failed.get();
-        return new Phase(n / (elapsed / 1e9), pct(lat, 0.50) / 1e6, pct(lat, 0.99) / 1e6, ok, failed.get(), ranOut && label != null);
+        return new Phase(n / (elapsed / 1e9), pct(lat, 0.50) / 1e6, pct(lat, 0.99) / 1e6, ok, failed.get(), ranOut.get() && label != null);
     }
 
+    /** Each connection's signed requests, second by second ({@code perSecond} of each), and the wall time second 0 starts. */
+    private record Signing(List<List<Signed>> slices, long first) {}
+
     /**
-     * {@code connections} slices of signed requests; request i of slice j carries nonce
-     * {@code start + (i * connections + j) * spacing}, spread over the planned phase so each is
-     * fresh when sent, and increasing within a slice (one uuid per slice).
+     * {@code connections} slices of signed requests, one uuid each. Slice j holds, for each second
+     * b of the run, {@code perSecond} requests with nonces inside that second: {@code first + b s +
+     * i / perSecond s}. A connection sends from the second the clock is in, so every nonce it sends
+     * is within about a second of the axon's clock and larger than the one before. {@code first} is
+     * when the signing is expected to end, estimated from a trial of 200 signatures.
      */
-    private List<List<Signed>> sign(int connections, int perConnection, int seconds) throws Exception {
-        long total = (long) connections * perConnection;
-        long spacing = Math.max(1, seconds * 1_000_000_000L / total);
-        long signStart = wallNanos();
-        long estimatedSigning = (long) (total * 150_000L / Math.max(1, Runtime.getRuntime().availableProcessors()));
-        long first = signStart + estimatedSigning;
+    private Signing sign(int connections, int perSecond, int seconds) throws Exception {
+        long total = (long) connections * perSecond * seconds;
+        long trialStart = System.nanoTime();
+        for (int i = 0; i < 200; i++) signOne(wallNanos(), "trial", bodies.get(0));
+        long perSignature = (System.nanoTime() - trialStart) / 200;
+        long first = wallNanos() + total * perSignature / Math.max(1, Runtime.getRuntime().availableProcessors());
+        long spacing = 1_000_000_000L / perSecond;
         String[] uuids = IntStream.range(0, connections).mapToObj(i -> UUID.randomUUID().toString()).toArray(String[]::new);
         List<List<Signed>> slices = new ArrayList<>();
-        for (int j = 0; j < connections; j++) slices.add(new ArrayList<>(perConnection));
+        for (int j = 0; j < connections; j++) slices.add(new ArrayList<>(perSecond * seconds));
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> jobs = new ArrayList<>();
@@ -179,16 +184,18 @@ public final class AxonLoad {
             int slice = j;
             jobs.add(pool.submit(() -> {
                 List<Signed> out = slices.get(slice);
-                for (int i = 0; i < perConnection; i++) {
-                    long index = (long) i * connections + slice;
-                    out.add(signOne(first + index * spacing, uuids[slice], bodies.get((int) (index % bodies.size()))));
+                for (int b = 0; b < seconds; b++) {
+                    for (int i = 0; i < perSecond; i++) {
+                        long nonce = first + b * 1_000_000_000L + i * spacing;
+                        out.add(signOne(nonce, uuids[slice], bodies.get((int) ((out.size() * (long) connections + slice) % bodies.size()))));
+                    }
                 }
                 return null;
             }));
         }
         for (Future<?> f : jobs) f.get();
         pool.shutdown();
-        return slices;
+        return new Signing(slices, first);
     }
 
     private Signed signOne(long nonce, String uuid, byte[][] body) {
@@ -228,14 +235,28 @@ public final class AxonLoad {
         return new Signed(head, dendriteJson, bodyTail);
     }
 
-    /** Sends a slice in order on one keep-alive connection until it runs out or the time is up; [count, latencies...]. */
-    private long[] send(List<Signed> slice, long endNanos, AtomicLong failed) throws IOException {
+    /**
+     * Sends a slice on one keep-alive connection until the time is up, always from the second the
+     * clock is in (skipping what an earlier second did not use; waiting for the next second when
+     * this one's requests are used up, which marks the phase as having run out); [count, latencies...].
+     */
+    private long[] send(List<Signed> slice, int perSecond, long first, long endNanos, AtomicLong failed,
+                        java.util.concurrent.atomic.AtomicBoolean ranOut) throws IOException, InterruptedException {
         long[] lat = new long[slice.size() + 1];
         int n = 0;
+        int next = 0;
         Connection conn = null;
         try {
-            for (Signed r : slice) {
-                if (System.nanoTime() >= endNanos) break;
+            while (System.nanoTime() < endNanos) {
+                int second = (int) Math.max(0, (wallNanos() - first) / 1_000_000_000L);
+                if (second * perSecond >= slice.size()) break;
+                next = Math.max(next, second * perSecond);
+                if (next >= (second + 1) * perSecond) {
+                    ranOut.set(true);
+                    Thread.sleep(Math.max(1, ((second + 1) * 1_000_000_000L - (wallNanos() - first)) / 1_000_000));
+                    continue;
+                }
+                Signed r = slice.get(next++);
                 if (conn == null) conn = Connection.open(url.getHost(), url.getPort());
                 long t0 = System.nanoTime();
                 conn.out().write(r.head());
@@ -273,8 +294,7 @@ public final class AxonLoad {
 
     /** The status line, whether the server closes, and the body read to its Content-Length. */
     record Response(int status, String reason, boolean close) {
-        static Response read(InputStream raw) throws IOException {
-            InputStream in = raw;
+        static Response read(InputStream in) throws IOException {
             String statusLine = line(in);
             if (statusLine == null) throw new IOException("connection closed before an answer");
             String[] parts = statusLine.split(" ", 3);
