@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * dendrite, with its tag filter and scoring): every input of all four task types must come back
  * 200, keep at least the minimum tags through the live filter and score above 0.
  */
+@org.junit.jupiter.api.Tag("peer")
 class LiveValidatorPeerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Reads against the real subtensor runtime 218 under chopsticks (no signing needed). */
 @ExtendWith(ChopsticksExtension.class)
+@org.junit.jupiter.api.Tag("peer")
 class ChainReadsTest {
     private static SubtensorChain chain;
 

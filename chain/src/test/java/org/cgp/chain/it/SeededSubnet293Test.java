@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The seeded-subnet tests again, on the spec-293 runtime ({@code local293.json}). */
+@org.junit.jupiter.api.Tag("peer")
 class SeededSubnet293Test extends SeededSubnetContract {
     private static Chopsticks node293;
 

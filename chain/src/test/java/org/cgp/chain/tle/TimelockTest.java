@@ -20,6 +20,7 @@ import supranational.blst.P2;
 import supranational.blst.PT;
 
 /** Timelock encryption against the vectors and the two independent decryptors of {@code shared/peers/tle/}. */
+@org.junit.jupiter.api.Tag("peer")
 class TimelockTest {
     static final HexFormat HEX = HexFormat.of();
     private final Timelock tle = Timelock.quicknet();

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * layouts, the body hash and the nonce rules. Needs node and {@code .tools/polkadot} (from
  * {@code .ci/install-tools.sh}); skips with a message otherwise.
  */
+@org.junit.jupiter.api.Tag("peer")
 class NodePeerInteropTest {
     private static final Keypair ALICE = Keypair.fromUri("//Alice");
     private static final Keypair BOB = Keypair.fromUri("//Bob");

@@ -29,6 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * same keys and SS58 addresses from the same URIs. Needs {@code .tools/polkadot} (installed by
  * {@code .ci/install-tools.sh}) and node; skips with a message otherwise.
  */
+@org.junit.jupiter.api.Tag("peer")
 class PolkadotCrossCheckTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HexFormat HEX = HexFormat.of();

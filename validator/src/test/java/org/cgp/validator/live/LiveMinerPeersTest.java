@@ -45,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the kit's bundles of all four types: one live-sized step (10 bundles, 6 miners per task, at
  * least 10 tasks), then the weights.
  */
+@org.junit.jupiter.api.Tag("peer")
 class LiveMinerPeersTest {
     @TempDir Path dir;
 

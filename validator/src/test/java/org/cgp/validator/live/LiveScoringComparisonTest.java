@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to 6 decimals (our ground-truth mean is kept in 32-bit floats, numpy's in 64), except where the live
  * final score is negative, which we raise to 0 on purpose.
  */
+@org.junit.jupiter.api.Tag("peer")
 class LiveScoringComparisonTest {
     @TempDir Path dir;
 

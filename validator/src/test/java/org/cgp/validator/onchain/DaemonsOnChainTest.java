@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * without ../shared or the Node tools.
  */
 @ExtendWith(ChopsticksExtension.class)
+@org.junit.jupiter.api.Tag("peer")
 class DaemonsOnChainTest {
     private static final long TAO = 1_000_000_000L;
     private static final Keypair OWNER = Keypair.fromUri("//Alice");
