@@ -1,5 +1,6 @@
 package org.cgp.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -96,10 +97,11 @@ public final class MinerCommand implements Callable<Integer> {
         Keypair hotkey = Hotkeys.resolve(common);
         System.out.println("Miner hotkey: " + hotkey.ss58Address());
         GracefulShutdown shutdown = GracefulShutdown.install("miner", Duration.ofSeconds(20));
+        PrometheusMeterRegistry registry = Meters.prometheus();
         try (Chain chain = Chains.open(common, offlineMetagraph);
-             Miner miner = Miner.start(config, hotkey, chain, LlmProviders.chat(llm), LlmProviders.embedder(llm));
+             Miner miner = Miner.start(config, hotkey, chain, LlmProviders.chat(llm), LlmProviders.embedder(llm), registry);
              StatusServer status = common.metricsPort > 0
-                     ? StatusServer.start(common.metricsHost, common.metricsPort, miner.metrics()::prometheusText, miner.metrics()::html) : null) {
+                     ? StatusServer.start(common.metricsHost, common.metricsPort, registry::scrape, miner.metrics()::html) : null) {
             shutdown.awaitStop();
         } finally {
             shutdown.closed();

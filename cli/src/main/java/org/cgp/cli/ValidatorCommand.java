@@ -1,5 +1,6 @@
 package org.cgp.cli;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -143,10 +144,11 @@ public final class ValidatorCommand implements Callable<Integer> {
         GracefulShutdown shutdown = GracefulShutdown.install("validator", Duration.ofSeconds(60));
         try (Chain chain = Chains.open(common, offlineMetagraph);
              Validator validator = new Validator(config, hotkey, chain, LlmProviders.chat(llm), LlmProviders.embedder(llm), source, recorder)) {
-            ValidatorMetrics metrics = new ValidatorMetrics(validator::state, validator.weights()::last, recorder::pending);
+            PrometheusMeterRegistry registry = Meters.prometheus();
+            ValidatorMetrics metrics = new ValidatorMetrics(validator::state, validator.weights()::last, recorder::pending, registry);
             validator.onStep(metrics::record);
             try (StatusServer status = common.metricsPort > 0
-                    ? StatusServer.start(common.metricsHost, common.metricsPort, metrics::prometheusText, metrics::html) : null) {
+                    ? StatusServer.start(common.metricsHost, common.metricsPort, registry::scrape, metrics::html) : null) {
                 validator.runUntil(shutdown.flag());
             }
         } finally {

@@ -1,5 +1,7 @@
 package org.cgp.miner;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -70,13 +72,19 @@ public final class Miner implements AutoCloseable {
      */
     public static Miner start(MinerConfig config, Keypair hotkey, Chain chain, LlmClient llm, Embedder embedder)
             throws InterruptedException {
+        return start(config, hotkey, chain, llm, embedder, new SimpleMeterRegistry());
+    }
+
+    /** As {@link #start(MinerConfig, Keypair, Chain, LlmClient, Embedder)}, metering into {@code registry}. */
+    public static Miner start(MinerConfig config, Keypair hotkey, Chain chain, LlmClient llm, Embedder embedder,
+                              MeterRegistry registry) throws InterruptedException {
         MetagraphCache metagraph = new MetagraphCache(chain, config.netuid(), config.metagraphRefresh());
         if (config.allowNonRegistered()) {
             log.warn("Allowing non-registered entities to call this miner: a security risk outside development");
         }
         if (!config.forceValidatorPermit()) log.warn("Allowing non-validators to call this miner");
         MinerBlacklist access = new MinerBlacklist(metagraph, config.allowNonRegistered(), config.forceValidatorPermit(), config.minStake());
-        MinerMetrics metrics = new MinerMetrics(hotkey.ss58Address());
+        MinerMetrics metrics = new MinerMetrics(hotkey.ss58Address(), registry);
         TaskMiner tagger = new TaskMiner(llm, embedder, config);
         warmUpInBackground(llm);
         AxonServer axon = AxonServer.builder(hotkey)

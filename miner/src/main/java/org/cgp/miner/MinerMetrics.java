@@ -2,9 +2,8 @@ package org.cgp.miner;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,18 +18,24 @@ import org.cgp.protocol.synapse.InvalidSynapseException;
 /**
  * Meters the miner's forward function (tasks by outcome and type, time per task, tags per answer;
  * the metric names keep their first "windows" wording) and renders a small status page of the
- * recent tasks. Wraps the real handler; changes nothing.
+ * recent tasks. Wraps the real handler; changes nothing. The meters go to the registry it is
+ * given: the CLI's Prometheus registry, or any other (tests use {@code SimpleMeterRegistry}).
  */
 public final class MinerMetrics {
     private static final int RECENT = 20;
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Timer forwardTimer = Timer.builder("cgp_miner_forward").description("Time to mine one task").register(registry);
-    private final DistributionSummary tagsPerWindow = DistributionSummary.builder("cgp_miner_tags_per_window").register(registry);
+    private final MeterRegistry registry;
+    private final Timer forwardTimer;
+    private final DistributionSummary tagsPerWindow;
     private final Deque<String> recent = new ArrayDeque<>();
     private final String hotkey;
 
-    public MinerMetrics(String hotkey) { this.hotkey = hotkey; }
+    public MinerMetrics(String hotkey, MeterRegistry registry) {
+        this.hotkey = hotkey;
+        this.registry = registry;
+        this.forwardTimer = Timer.builder("cgp_miner_forward").description("Time to mine one task").register(registry);
+        this.tagsPerWindow = DistributionSummary.builder("cgp_miner_tags_per_window").register(registry);
+    }
 
     /** {@code handler}, metered. */
     public SynapseHandler<CgSynapse> meter(SynapseHandler<CgSynapse> handler) {
@@ -71,8 +76,6 @@ public final class MinerMetrics {
         recent.addFirst(line);
         while (recent.size() > RECENT) recent.removeLast();
     }
-
-    public String prometheusText() { return registry.scrape(); }
 
     public synchronized String html() {
         StringBuilder b = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>cgp miner</title></head>"

@@ -2,9 +2,8 @@ package org.cgp.validator;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -20,19 +19,22 @@ import org.cgp.validator.state.ValidatorState;
 /**
  * What the validator shows an operator: Prometheus meters (steps, windows, miner answers by
  * status, moving average per uid, undelivered records) and an HTML page with the scores per uid,
- * the last weights and the recent conversations.
+ * the last weights and the recent conversations. The meters go to the registry it is given: the
+ * CLI's Prometheus registry, or any other (tests use {@code SimpleMeterRegistry}).
  */
 public final class ValidatorMetrics {
     private static final int RECENT = 20;
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final MeterRegistry registry;
     private final Supplier<ValidatorState> state;
     private final Supplier<EmitWeights> lastWeights;
     private final Deque<String> recent = new ArrayDeque<>();
     private final Set<Integer> gaugedUids = new HashSet<>();
     private final Timer stepTimer;
 
-    public ValidatorMetrics(Supplier<ValidatorState> state, Supplier<EmitWeights> lastWeights, Supplier<Integer> pendingRecords) {
+    public ValidatorMetrics(Supplier<ValidatorState> state, Supplier<EmitWeights> lastWeights, Supplier<Integer> pendingRecords,
+                            MeterRegistry registry) {
+        this.registry = registry;
         this.state = state;
         this.lastWeights = lastWeights;
         this.stepTimer = Timer.builder("cgp_validator_step").description("Time to process one conversation").register(registry);
@@ -65,8 +67,6 @@ public final class ValidatorMetrics {
         recent.addFirst(line);
         while (recent.size() > RECENT) recent.removeLast();
     }
-
-    public String prometheusText() { return registry.scrape(); }
 
     public synchronized String html() {
         ValidatorState s = state.get();

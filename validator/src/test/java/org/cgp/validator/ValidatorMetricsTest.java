@@ -2,6 +2,7 @@ package org.cgp.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.cgp.protocol.synapse.Guid;
@@ -14,7 +15,8 @@ class ValidatorMetricsTest {
     @Test
     void metersStepsAnswersAndMovingAveragesAndSurvivesGarbageCollection() {
         ValidatorState state = new ValidatorState(3, List.of("5A", "5B<script>"), new double[] {0, 0.25}, 10);
-        ValidatorMetrics m = new ValidatorMetrics(() -> state, () -> new EmitWeights(new int[] {1}, new int[] {65535}), () -> 2);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ValidatorMetrics m = new ValidatorMetrics(() -> state, () -> new EmitWeights(new int[] {1}, new int[] {65535}), () -> 2, registry);
         MinerResult ok = new MinerResult(1, "5B", 200, "Success", List.of("a"), List.of("a"), 1,
                 new MinerScore(1, "5B", 0.5, 0.5, 3, 2, 1, null), 0.5);
         MinerResult down = new MinerResult(1, "5B", 503, "down", List.of(), List.of(), 0,
@@ -23,13 +25,12 @@ class ValidatorMetricsTest {
                         org.cgp.protocol.task.TaskType.CONVERSATION_TAGGING, "t1", 0, List.of(1, 1), List.of(ok, down))), null, List.of("42")),
                 Duration.ofMillis(1500));
         System.gc();
-        String text = m.prometheusText();
-        assertThat(text).contains("cgp_validator_miner_answers_total{status=\"200\"} 1.0")
-                .contains("cgp_validator_miner_answers_total{status=\"503\"} 1.0")
-                .contains("cgp_validator_moving_average{uid=\"1\"} 0.25")
-                .contains("cgp_validator_records_pending 2.0")
-                .contains("cgp_validator_step_number 3.0")
-                .contains("cgp_validator_steps_total{outcome=\"scored\"} 1.0");
+        assertThat(registry.get("cgp_validator_miner_answers_total").tag("status", "200").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("cgp_validator_miner_answers_total").tag("status", "503").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("cgp_validator_moving_average").tag("uid", "1").gauge().value()).isEqualTo(0.25);
+        assertThat(registry.get("cgp_validator_records_pending").gauge().value()).isEqualTo(2.0);
+        assertThat(registry.get("cgp_validator_step_number").gauge().value()).isEqualTo(3.0);
+        assertThat(registry.get("cgp_validator_steps_total").tag("outcome", "scored").counter().count()).isEqualTo(1.0);
         String html = m.html();
         assertThat(html).contains("5B&lt;script&gt;").doesNotContain("5B<script>").contains("65535").contains("3 tags, 1 of 4 windows");
     }
