@@ -12,7 +12,8 @@ import org.cgp.llm.LlmProviders;
 import org.cgp.miner.Miner;
 import org.cgp.miner.MinerConfig;
 import org.cgp.protocol.keys.Keypair;
-import org.cgp.protocol.status.StatusServer;
+import org.cgp.cli.status.StatusPages;
+import org.cgp.cli.status.StatusServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -101,7 +102,7 @@ public final class MinerCommand implements Callable<Integer> {
         try (Chain chain = Chains.open(common, offlineMetagraph);
              Miner miner = Miner.start(config, hotkey, chain, LlmProviders.chat(llm), LlmProviders.embedder(llm), registry);
              StatusServer status = common.metricsPort > 0
-                     ? StatusServer.start(common.metricsHost, common.metricsPort, registry::scrape, miner.metrics()::html) : null) {
+                     ? StatusServer.start(common.metricsHost, common.metricsPort, registry::scrape, () -> StatusPages.miner(miner.metrics())) : null) {
             shutdown.awaitStop();
         } finally {
             shutdown.closed();

@@ -23,7 +23,8 @@ import org.cgp.validator.StepSettings;
 import org.cgp.validator.Validator;
 import org.cgp.validator.ValidatorConfig;
 import org.cgp.validator.ValidatorMetrics;
-import org.cgp.protocol.status.StatusServer;
+import org.cgp.cli.status.StatusPages;
+import org.cgp.cli.status.StatusServer;
 import org.cgp.validator.WeightsCurve;
 import org.cgp.validator.conversation.CgpApiSource;
 import org.cgp.validator.conversation.ConversationFiles;
@@ -148,7 +149,7 @@ public final class ValidatorCommand implements Callable<Integer> {
             ValidatorMetrics metrics = new ValidatorMetrics(validator::state, validator.weights()::last, recorder::pending, registry);
             validator.onStep(metrics::record);
             try (StatusServer status = common.metricsPort > 0
-                    ? StatusServer.start(common.metricsHost, common.metricsPort, registry::scrape, metrics::html) : null) {
+                    ? StatusServer.start(common.metricsHost, common.metricsPort, registry::scrape, () -> StatusPages.validator(metrics)) : null) {
                 validator.runUntil(shutdown.flag());
             }
         } finally {

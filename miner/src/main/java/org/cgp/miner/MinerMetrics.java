@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.cgp.protocol.axon.SynapseHandler;
-import org.cgp.protocol.status.StatusServer;
 import org.cgp.protocol.axon.ForwardRefusedException;
 import org.cgp.protocol.synapse.CgInput;
 import org.cgp.protocol.synapse.CgSynapse;
@@ -17,8 +16,8 @@ import org.cgp.protocol.synapse.InvalidSynapseException;
 
 /**
  * Meters the miner's forward function (tasks by outcome and type, time per task, tags per answer;
- * the metric names keep their first "windows" wording) and renders a small status page of the
- * recent tasks. Wraps the real handler; changes nothing. The meters go to the registry it is
+ * the metric names keep their first "windows" wording) and keeps the recent tasks for the status
+ * page (which the CLI renders). Wraps the real handler; changes nothing. The meters go to the registry it is
  * given: the CLI's Prometheus registry, or any other (tests use {@code SimpleMeterRegistry}).
  */
 public final class MinerMetrics {
@@ -77,13 +76,15 @@ public final class MinerMetrics {
         while (recent.size() > RECENT) recent.removeLast();
     }
 
-    public synchronized String html() {
-        StringBuilder b = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>cgp miner</title></head>"
-                + "<body style=\"font-family:sans-serif\"><h1>cgp miner</h1><p>hotkey ").append(StatusServer.escape(hotkey))
-                .append("</p><p>windows tagged: ").append((long) forwardTimer.count()).append(", mean ")
-                .append(String.format("%.1f", forwardTimer.mean(java.util.concurrent.TimeUnit.MILLISECONDS)))
-                .append(" ms</p><h2>recent windows</h2><pre>");
-        recent.forEach(r -> b.append(StatusServer.escape(r)).append('\n'));
-        return b.append("</pre></body></html>").toString();
-    }
+    /** The miner's hotkey, for the status page. */
+    public String hotkey() { return hotkey; }
+
+    /** Tasks answered or refused since start. */
+    public long tasks() { return forwardTimer.count(); }
+
+    /** Mean time per task in milliseconds. */
+    public double meanMillis() { return forwardTimer.mean(java.util.concurrent.TimeUnit.MILLISECONDS); }
+
+    /** The most recent tasks, newest first, one line each. */
+    public synchronized java.util.List<String> recent() { return java.util.List.copyOf(recent); }
 }

@@ -12,14 +12,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.cgp.protocol.status.StatusServer;
 import org.cgp.scoring.EmitWeights;
 import org.cgp.validator.state.ValidatorState;
 
 /**
  * What the validator shows an operator: Prometheus meters (steps, windows, miner answers by
- * status, moving average per uid, undelivered records) and an HTML page with the scores per uid,
- * the last weights and the recent conversations. The meters go to the registry it is given: the
+ * status, moving average per uid, undelivered records) and what the status page shows (the scores
+ * per uid, the last weights, the recent conversations; the CLI renders it). The meters go to the registry it is given: the
  * CLI's Prometheus registry, or any other (tests use {@code SimpleMeterRegistry}).
  */
 public final class ValidatorMetrics {
@@ -68,22 +67,12 @@ public final class ValidatorMetrics {
         while (recent.size() > RECENT) recent.removeLast();
     }
 
-    public synchronized String html() {
-        ValidatorState s = state.get();
-        EmitWeights w = lastWeights.get();
-        StringBuilder b = new StringBuilder("<!doctype html><html><head><meta charset=\"utf-8\"><title>cgp validator</title>"
-                + "<style>body{font-family:sans-serif}td,th{padding:2px 8px;text-align:right}</style></head><body>");
-        b.append("<h1>cgp validator</h1><p>step ").append(s.step()).append(", weights last set at block ")
-                .append(s.lastWeightsBlock()).append("</p><table><tr><th>uid</th><th>hotkey</th><th>moving average</th><th>weight</th></tr>");
-        List<String> hotkeys = s.hotkeys();
-        for (int uid = 0; uid < hotkeys.size(); uid++) {
-            int weight = 0;
-            if (w != null) for (int i = 0; i < w.uids().length; i++) if (w.uids()[i] == uid) weight = w.weights()[i];
-            b.append("<tr><td>").append(uid).append("</td><td>").append(StatusServer.escape(hotkeys.get(uid))).append("</td><td>")
-                    .append(String.format("%.5f", s.ema()[uid])).append("</td><td>").append(weight).append("</td></tr>");
-        }
-        b.append("</table><h2>recent conversations</h2><pre>");
-        recent.forEach(r -> b.append(StatusServer.escape(r)).append('\n'));
-        return b.append("</pre></body></html>").toString();
-    }
+    /** The validator's state now (step, hotkeys, moving averages), for the status page. */
+    public ValidatorState state() { return state.get(); }
+
+    /** The weights set last, or null before the first. */
+    public EmitWeights lastWeights() { return lastWeights.get(); }
+
+    /** The most recent steps, newest first, one line each. */
+    public synchronized List<String> recent() { return List.copyOf(recent); }
 }

@@ -1,4 +1,4 @@
-package org.cgp.protocol.status;
+package org.cgp.cli.status;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

@@ -1,4 +1,4 @@
-package org.cgp.protocol.status;
+package org.cgp.cli.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
