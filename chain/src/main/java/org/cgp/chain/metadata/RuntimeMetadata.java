@@ -1,5 +1,6 @@
 package org.cgp.chain.metadata;
 
+import org.cgp.chain.extrinsic.DispatchError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +69,14 @@ public final class RuntimeMetadata {
         return v.byName(call).orElseThrow(() -> new MetadataException("the runtime has no call " + pallet + "." + call));
     }
 
-    /** The name of error {@code errorIndex} of the pallet at {@code palletIndex}, e.g. {@code SubtensorModule.SettingWeightsTooFast}. */
-    public String errorName(int palletIndex, int errorIndex) {
+    /** Error {@code errorIndex} of the pallet at {@code palletIndex}, e.g. {@code SubtensorModule.SettingWeightsTooFast}. */
+    public DispatchError moduleError(int palletIndex, int errorIndex) {
         Pallet p = palletsByIndex.get(palletIndex);
-        if (p == null) return "pallet#" + palletIndex + ".error#" + errorIndex;
+        if (p == null) return DispatchError.module("pallet#" + palletIndex, "error#" + errorIndex);
         if (p.errorType() != null && types.def(p.errorType()) instanceof TypeDef.VariantDef v) {
             Optional<TypeDef.Variant> e = v.byIndex(errorIndex);
-            if (e.isPresent()) return p.name() + "." + e.get().name();
+            if (e.isPresent()) return DispatchError.module(p.name(), e.get().name());
         }
-        return p.name() + ".error#" + errorIndex;
+        return DispatchError.module(p.name(), "error#" + errorIndex);
     }
 }

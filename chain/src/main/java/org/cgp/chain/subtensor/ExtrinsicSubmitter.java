@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.cgp.chain.ChainException;
 import org.cgp.chain.extrinsic.Call;
+import org.cgp.chain.extrinsic.DispatchError;
 import org.cgp.chain.extrinsic.DispatchException;
 import org.cgp.chain.extrinsic.Era;
 import org.cgp.chain.extrinsic.ExtrinsicBuilder;
@@ -129,7 +130,7 @@ public final class ExtrinsicSubmitter {
         if (index < 0) throw new ChainException(name + ": block " + blockHash + " was reported but does not contain the extrinsic");
         Object records = client.storageAt(blockHash, "System", "Events");
         List<String> events = new ArrayList<>();
-        String failure = null;
+        DispatchError failure = null;
         if (records instanceof List<?> list) {
             for (Object rec : list) {
                 if (!(rec instanceof Map<?, ?> r) || !(r.get("phase") instanceof VariantValue phase)) continue;
@@ -153,16 +154,16 @@ public final class ExtrinsicSubmitter {
         return v != null ? v : ev.value() == null ? null : ev.field(0);
     }
 
-    /** A readable name for a {@code DispatchError}: {@code Pallet.Error} for module errors, else the variant path. */
-    static String dispatchError(RuntimeMetadata md, Object error) {
-        if (!(error instanceof VariantValue v)) return String.valueOf(error);
+    /** A decoded {@code DispatchError}: pallet and error for module errors, else the variant path. */
+    static DispatchError dispatchError(RuntimeMetadata md, Object error) {
+        if (!(error instanceof VariantValue v)) return DispatchError.other(String.valueOf(error));
         if (v.name().equals("Module")) {
             Object idx = v.value() instanceof Map<?, ?> m ? m.get("index") : v.field(0);
             Object err = v.value() instanceof Map<?, ?> m ? m.get("error") : v.field(1);
             int errorIndex = err instanceof byte[] b ? b[0] & 0xff : err instanceof Number num ? num.intValue() : -1;
-            if (idx instanceof Number pallet) return md.errorName(pallet.intValue(), errorIndex);
+            if (idx instanceof Number pallet) return md.moduleError(pallet.intValue(), errorIndex);
         }
-        if (v.value() instanceof VariantValue inner) return v.name() + "." + inner.name();
-        return v.name();
+        if (v.value() instanceof VariantValue inner) return DispatchError.other(v.name() + "." + inner.name());
+        return DispatchError.other(v.name());
     }
 }

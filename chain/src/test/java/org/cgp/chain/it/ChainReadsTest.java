@@ -51,8 +51,8 @@ class ChainReadsTest {
         assertThat(md.call("SubtensorModule", "commit_weights").index()).isEqualTo(96);
         assertThat(md.signedExtensions()).extracting(e -> e.identifier())
                 .contains("CheckSpecVersion", "CheckMortality", "CheckNonce", "ChargeTransactionPayment", "CheckMetadataHash");
-        assertThat(md.errorName(7, md.types().def(md.pallet("SubtensorModule").errorType()) instanceof org.cgp.chain.metadata.TypeDef.VariantDef v
-                ? v.byName("SettingWeightsTooFast").orElseThrow().index() : -1)).isEqualTo("SubtensorModule.SettingWeightsTooFast");
+        assertThat(md.moduleError(7, md.types().def(md.pallet("SubtensorModule").errorType()) instanceof org.cgp.chain.metadata.TypeDef.VariantDef v
+                ? v.byName("SettingWeightsTooFast").orElseThrow().index() : -1)).hasToString("SubtensorModule.SettingWeightsTooFast");
     }
 
     @Test

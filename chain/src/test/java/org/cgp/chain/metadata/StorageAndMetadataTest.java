@@ -34,9 +34,13 @@ class StorageAndMetadataTest {
 
     @Test
     void errorNamesComeFromThePalletErrorEnum() {
-        assertThat(md.errorName(7, 29)).isEqualTo("SubtensorModule.SettingWeightsTooFast");
-        assertThat(md.errorName(7, 200)).isEqualTo("SubtensorModule.error#200");
-        assertThat(md.errorName(99, 1)).isEqualTo("pallet#99.error#1");
+        assertThat(md.moduleError(7, 29)).isEqualTo(org.cgp.chain.extrinsic.DispatchError.module("SubtensorModule", "SettingWeightsTooFast"));
+        assertThat(md.moduleError(7, 29)).hasToString("SubtensorModule.SettingWeightsTooFast");
+        assertThat(md.moduleError(7, 200)).hasToString("SubtensorModule.error#200");
+        assertThat(md.moduleError(99, 1)).hasToString("pallet#99.error#1");
+        assertThat(org.cgp.chain.extrinsic.DispatchError.other("BadOrigin").isModuleError()).isFalse();
+        assertThat(new org.cgp.chain.extrinsic.DispatchException("set_weights", md.moduleError(7, 29), "0xab").shortName())
+                .isEqualTo("SettingWeightsTooFast");
     }
 
     @Test
