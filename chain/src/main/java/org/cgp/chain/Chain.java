@@ -32,5 +32,13 @@ public interface Chain extends AutoCloseable {
     /** Submits u16 weights for {@code uids}, signed by {@code hotkey} (as a timelocked commit where the subnet has commit-reveal on). */
     void setWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey);
 
+    /**
+     * The same, with the subnet's hyperparameters the caller has just read (the weights were
+     * computed from them), so a chain need not read them again to choose set or commit.
+     */
+    default void setWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey, SubnetHyperparameters known) {
+        setWeights(hotkey, netuid, uids, weights, versionKey);
+    }
+
     @Override default void close() {}
 }

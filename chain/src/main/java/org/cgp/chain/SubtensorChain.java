@@ -196,9 +196,14 @@ public final class SubtensorChain implements Chain {
      * timelocked commit ({@link #commitTimelockedWeights}), as the SDK does.
      */
     @Override public void setWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey) {
+        setWeights(hotkey, netuid, uids, weights, versionKey, hyperparameters(netuid));
+    }
+
+    /** As above, choosing set or commit by {@code known.commitRevealEnabled()} without reading the hyperparameters again. */
+    @Override public void setWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey, SubnetHyperparameters known) {
         requireNetuid(netuid);
         requireWeights("set_weights", uids, weights);
-        if (hyperparameters(netuid).commitRevealEnabled()) {
+        if (known.commitRevealEnabled()) {
             commitTimelockedWeights(hotkey, netuid, uids, weights, versionKey, System.currentTimeMillis() / 1000.0);
             return;
         }

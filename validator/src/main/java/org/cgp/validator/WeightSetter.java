@@ -89,7 +89,7 @@ public final class WeightSetter {
                 log.info("Moving averages are all zero; no weights to set");
                 return false;
             }
-            chain.setWeights(hotkey, netuid, w.uids(), w.weights(), versionKey(hp));
+            chain.setWeights(hotkey, netuid, w.uids(), w.weights(), versionKey(hp), hp); // hyperparameters read once per setting
             last = w;
             if (hp.commitRevealEnabled()) {
                 // the chain reveals in the epoch RevealPeriodEpochs (1 by default) after the commit's; allow two

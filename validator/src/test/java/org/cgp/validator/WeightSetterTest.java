@@ -68,10 +68,19 @@ class WeightSetterTest {
     static final class CommitRevealChain implements org.cgp.chain.Chain {
         final OfflineChain offline;
         boolean reveals;
+        int hyperparameterReads;
+        SubnetHyperparameters knownAtSet;
         CommitRevealChain(OfflineChain offline) { this.offline = offline; }
         @Override public long currentBlock() { return offline.currentBlock(); }
         @Override public org.cgp.chain.Metagraph metagraph(int netuid) { return offline.metagraph(netuid); }
-        @Override public SubnetHyperparameters hyperparameters(int netuid) { return new SubnetHyperparameters(1, 0, 1, 65535, 0, true); }
+        @Override public SubnetHyperparameters hyperparameters(int netuid) {
+            hyperparameterReads++;
+            return new SubnetHyperparameters(1, 0, 1, 65535, 0, true);
+        }
+        @Override public void setWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey, SubnetHyperparameters known) {
+            knownAtSet = known;
+            setWeights(hotkey, netuid, uids, weights, versionKey);
+        }
         @Override public java.util.Optional<String> subnetOwnerHotkey(int netuid) { return java.util.Optional.empty(); }
         @Override public void serveAxon(Keypair hotkey, int netuid, AxonInfo axon) {}
         @Override public void setWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey) {
@@ -92,6 +101,9 @@ class WeightSetterTest {
         WeightSetter w = new WeightSetter(chain, ALICE, 1, config(-1, 0, 1));
         assertThat(w.checkReveal()).as("nothing committed").isEmpty();
         assertThat(w.set(new double[] {0, 0.1, 0.4, 0.2})).isTrue();
+        assertThat(chain.hyperparameterReads).as("hyperparameters read once per weight setting").isEqualTo(1);
+        assertThat(chain.knownAtSet).as("and handed to the chain with the weights").isNotNull();
+        assertThat(chain.knownAtSet.commitRevealEnabled()).isTrue();
         assertThat(w.checkReveal()).as("not due yet").isEmpty();
         for (int i = 0; i < 20; i++) chain.currentBlock(); // the offline chain moves a block per read
         assertThat(w.checkReveal()).as("due, and the chain never revealed it").hasValue(false);
