@@ -62,22 +62,22 @@ public final class ValidatorCommand implements Callable<Integer> {
             description = "task (what live miners accept) | seed (conversation windows for miners that predate tasks) (default: ${DEFAULT-VALUE})")
     String packet;
 
-    @Option(names = "--neuron.timeout", defaultValue = "12", description = "Seconds a miner has to answer (default: ${DEFAULT-VALUE})")
+    @Option(names = "--neuron.timeout", defaultValue = "" + StepSettings.LIVE_TIMEOUT_SECONDS, description = "Seconds a miner has to answer (default: ${DEFAULT-VALUE})")
     double timeout;
 
-    @Option(names = "--neuron.vpermit_tao_limit", defaultValue = "4096", description = "Never query validators above this stake (default: ${DEFAULT-VALUE})")
+    @Option(names = "--neuron.vpermit_tao_limit", defaultValue = "" + ValidatorConfig.DEFAULT_VPERMIT_TAO_LIMIT, description = "Never query validators above this stake (default: ${DEFAULT-VALUE})")
     double vpermitTaoLimit;
 
-    @Option(names = "--neuron.epoch_length", defaultValue = "100", description = "Blocks between weight settings (default: ${DEFAULT-VALUE})")
+    @Option(names = "--neuron.epoch_length", defaultValue = "" + ValidatorConfig.DEFAULT_EPOCH_LENGTH, description = "Blocks between weight settings (default: ${DEFAULT-VALUE})")
     long epochLength;
 
     @Option(names = "--neuron.disable_set_weights", description = "Score but never set weights")
     boolean disableSetWeights;
 
-    @Option(names = "--neuron.moving_average_alpha", defaultValue = "0.1", description = "Moving average alpha (default: ${DEFAULT-VALUE})")
+    @Option(names = "--neuron.moving_average_alpha", defaultValue = "" + ValidatorConfig.DEFAULT_ALPHA, description = "Moving average alpha (default: ${DEFAULT-VALUE})")
     double alpha;
 
-    @Option(names = "--neuron.weights_power", defaultValue = "3", description = "Raise normalised averages to this power, as the live validators do (default: ${DEFAULT-VALUE})")
+    @Option(names = "--neuron.weights_power", defaultValue = "" + ValidatorConfig.LIVE_WEIGHTS_POWER, description = "Raise normalised averages to this power, as the live validators do (default: ${DEFAULT-VALUE})")
     double weightsPower;
 
     @Option(names = "--neuron.weights_curve", defaultValue = "cubic",
@@ -87,7 +87,7 @@ public final class ValidatorCommand implements Callable<Integer> {
     @Option(names = "--neuron.burn_uid", defaultValue = "-1", description = "Uid that receives --neuron.burn_rate of the weight; -1 for the subnet owner's uid, read from the chain (default: ${DEFAULT-VALUE})")
     int burnUid;
 
-    @Option(names = "--neuron.burn_rate", defaultValue = "0.9", description = "Share of weight burnt to the burn uid, as the live validators; 0 for none (default: ${DEFAULT-VALUE})")
+    @Option(names = "--neuron.burn_rate", defaultValue = "" + ValidatorConfig.LIVE_BURN_RATE, description = "Share of weight burnt to the burn uid, as the live validators; 0 for none (default: ${DEFAULT-VALUE})")
     double burnRate;
 
     @Option(names = "--neuron.scoring_version", defaultValue = "v2", description = "v2 | seed (default: ${DEFAULT-VALUE})")
@@ -119,15 +119,14 @@ public final class ValidatorCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         Logging.configure(common.debug, common.trace);
         Map<String, String> env = EnvFile.environment(Path.of(".env"));
-        int maxLines = intEnv(env, "MAX_CONVO_LINES", 300);
-        int perBundle = LocalCommand.parseWindows(windows);
-        StepSettings step = new StepSettings(common.netuid(), sampleSize, seconds("--neuron.timeout", timeout), maxLines, bundles,
-                perBundle == 0 ? Integer.MAX_VALUE : perBundle, minTasks,
-                intEnv(env, "CONVO_QUALITY_THRESHOLD", StepSettings.LIVE_QUALITY_THRESHOLD),
-                parseEnum(PacketShape.class, "--validator.packet", packet),
-                parseEnum(ScoringVersion.class, "--neuron.scoring_version", scoringVersion),
-                parseEnum(RewardDistribution.class, "--neuron.reward_distribution", rewardDistribution),
-                env.getOrDefault("SYSTEM_MODE", "production"), nearest(tagSimilarity));
+        StepSettings step = StepSettings.builder(common.netuid()).sampleSize(sampleSize).timeout(seconds("--neuron.timeout", timeout))
+                .maxConvoLines(intEnv(env, "MAX_CONVO_LINES", StepSettings.LIVE_MAX_CONVO_LINES)).bundles(bundles)
+                .maxWindows(LocalCommand.parseWindows(windows)).minTasks(minTasks)
+                .qualityThreshold(intEnv(env, "CONVO_QUALITY_THRESHOLD", StepSettings.LIVE_QUALITY_THRESHOLD))
+                .packet(parseEnum(PacketShape.class, "--validator.packet", packet))
+                .scoringVersion(parseEnum(ScoringVersion.class, "--neuron.scoring_version", scoringVersion))
+                .rewardDistribution(parseEnum(RewardDistribution.class, "--neuron.reward_distribution", rewardDistribution))
+                .mode(env.getOrDefault("SYSTEM_MODE", StepSettings.DEFAULT_MODE)).nearestTag(nearest(tagSimilarity)).build();
         Path stateDir = common.fullPath("validator");
         ValidatorConfig config = new ValidatorConfig(step, stateDir, epochLength, disableSetWeights, alpha, weightsPower, burnUid,
                 burnRate, vpermitTaoLimit, Duration.ofMinutes(5), 0, Duration.ofSeconds(30),

@@ -5,7 +5,8 @@ import org.cgp.scoring.RewardDistribution;
 import org.cgp.scoring.ScoringVersion;
 
 /**
- * The knobs of one validator step; {@link #defaults} are the live validators' values.
+ * The knobs of one validator step; {@link #defaults} (and {@link #builder}) start from the live
+ * validators' values, each defined once here.
  *
  * @param sampleSize       miners each task goes to (live: 6)
  * @param bundles          task bundles reserved per step (live: 10)
@@ -37,36 +38,76 @@ public record StepSettings(int netuid, int sampleSize, Duration timeout, int max
         if (packet == null) throw new IllegalArgumentException("--validator.packet must be task or seed");
     }
 
+    /** Seconds a miner has to answer (the live validators' {@code --neuron.timeout}). */
+    public static final int LIVE_TIMEOUT_SECONDS = 12;
+    public static final Duration LIVE_TIMEOUT = Duration.ofSeconds(LIVE_TIMEOUT_SECONDS);
+    /** {@code SYSTEM_MODE} unless the environment says otherwise. */
+    public static final String DEFAULT_MODE = "production";
+
+    /** The live validators' values. */
     public static StepSettings defaults(int netuid) {
-        return new StepSettings(netuid, LIVE_SAMPLE_SIZE, Duration.ofSeconds(12), LIVE_MAX_CONVO_LINES, LIVE_BUNDLES,
-                LIVE_TASKS_PER_BUNDLE, LIVE_MIN_TASKS, LIVE_QUALITY_THRESHOLD, PacketShape.TASK, ScoringVersion.V2,
-                RewardDistribution.LINEAR, "production", false);
+        return builder(netuid).build();
+    }
+
+    /** The live values, changed one knob at a time. */
+    public static Builder builder(int netuid) { return new Builder(netuid); }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(netuid);
+        b.sampleSize = sampleSize; b.timeout = timeout; b.maxConvoLines = maxConvoLines; b.bundles = bundles;
+        b.tasksPerBundle = tasksPerBundle; b.minTasks = minTasks; b.qualityThreshold = qualityThreshold; b.packet = packet;
+        b.scoringVersion = scoringVersion; b.rewardDistribution = rewardDistribution; b.mode = mode; b.nearestTag = nearestTag;
+        return b;
     }
 
     /** At most {@code n} tasks per bundle; 0 means every window of a conversation. */
-    public StepSettings withMaxWindows(int n) {
-        return new StepSettings(netuid, sampleSize, timeout, maxConvoLines, bundles, n == 0 ? Integer.MAX_VALUE : n, minTasks,
-                qualityThreshold, packet, scoringVersion, rewardDistribution, mode, nearestTag);
-    }
+    public StepSettings withMaxWindows(int n) { return toBuilder().maxWindows(n).build(); }
 
-    public StepSettings withSampleSize(int n) {
-        return new StepSettings(netuid, n, timeout, maxConvoLines, bundles, tasksPerBundle, minTasks, qualityThreshold, packet,
-                scoringVersion, rewardDistribution, mode, nearestTag);
-    }
+    public StepSettings withSampleSize(int n) { return toBuilder().sampleSize(n).build(); }
 
-    public StepSettings withMode(String m) {
-        return new StepSettings(netuid, sampleSize, timeout, maxConvoLines, bundles, tasksPerBundle, minTasks, qualityThreshold,
-                packet, scoringVersion, rewardDistribution, m, nearestTag);
-    }
+    public StepSettings withMode(String m) { return toBuilder().mode(m).build(); }
 
     /** {@code bundles} per step, and a step needs {@code minTasks} tasks. */
-    public StepSettings withBundles(int newBundles, int newMinTasks) {
-        return new StepSettings(netuid, sampleSize, timeout, maxConvoLines, newBundles, tasksPerBundle, newMinTasks, qualityThreshold,
-                packet, scoringVersion, rewardDistribution, mode, nearestTag);
-    }
+    public StepSettings withBundles(int newBundles, int newMinTasks) { return toBuilder().bundles(newBundles).minTasks(newMinTasks).build(); }
 
-    public StepSettings withPacket(PacketShape p) {
-        return new StepSettings(netuid, sampleSize, timeout, maxConvoLines, bundles, tasksPerBundle, minTasks, qualityThreshold, p,
-                scoringVersion, rewardDistribution, mode, nearestTag);
+    public StepSettings withPacket(PacketShape p) { return toBuilder().packet(p).build(); }
+
+    /** Every knob with its live default; {@link #build} checks them. */
+    public static final class Builder {
+        private final int netuid;
+        private int sampleSize = LIVE_SAMPLE_SIZE;
+        private Duration timeout = LIVE_TIMEOUT;
+        private int maxConvoLines = LIVE_MAX_CONVO_LINES;
+        private int bundles = LIVE_BUNDLES;
+        private int tasksPerBundle = LIVE_TASKS_PER_BUNDLE;
+        private int minTasks = LIVE_MIN_TASKS;
+        private int qualityThreshold = LIVE_QUALITY_THRESHOLD;
+        private PacketShape packet = PacketShape.TASK;
+        private ScoringVersion scoringVersion = ScoringVersion.V2;
+        private RewardDistribution rewardDistribution = RewardDistribution.LINEAR;
+        private String mode = DEFAULT_MODE;
+        private boolean nearestTag;
+
+        private Builder(int netuid) { this.netuid = netuid; }
+
+        public Builder sampleSize(int v) { sampleSize = v; return this; }
+        public Builder timeout(Duration v) { timeout = v; return this; }
+        public Builder maxConvoLines(int v) { maxConvoLines = v; return this; }
+        public Builder bundles(int v) { bundles = v; return this; }
+        public Builder tasksPerBundle(int v) { tasksPerBundle = v; return this; }
+        /** At most {@code n} tasks per bundle; 0 means every window of a conversation. */
+        public Builder maxWindows(int n) { tasksPerBundle = n == 0 ? Integer.MAX_VALUE : n; return this; }
+        public Builder minTasks(int v) { minTasks = v; return this; }
+        public Builder qualityThreshold(int v) { qualityThreshold = v; return this; }
+        public Builder packet(PacketShape v) { packet = v; return this; }
+        public Builder scoringVersion(ScoringVersion v) { scoringVersion = v; return this; }
+        public Builder rewardDistribution(RewardDistribution v) { rewardDistribution = v; return this; }
+        public Builder mode(String v) { mode = v; return this; }
+        public Builder nearestTag(boolean v) { nearestTag = v; return this; }
+
+        public StepSettings build() {
+            return new StepSettings(netuid, sampleSize, timeout, maxConvoLines, bundles, tasksPerBundle, minTasks, qualityThreshold,
+                    packet, scoringVersion, rewardDistribution, mode, nearestTag);
+        }
     }
 }

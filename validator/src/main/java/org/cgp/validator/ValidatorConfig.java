@@ -22,6 +22,10 @@ public record ValidatorConfig(StepSettings step, Path stateDir, long epochLength
     /** The live validators' burn share and power. */
     public static final double LIVE_BURN_RATE = 0.9;
     public static final double LIVE_WEIGHTS_POWER = 3;
+    /** Blocks between weight settings, the moving average's alpha and the stake above which a validator is not queried (the SDK's defaults). */
+    public static final long DEFAULT_EPOCH_LENGTH = 100;
+    public static final double DEFAULT_ALPHA = org.cgp.scoring.MovingAverage.DEFAULT_ALPHA;
+    public static final int DEFAULT_VPERMIT_TAO_LIMIT = 4096;
 
     public ValidatorConfig {
         if (epochLength < 1) throw new IllegalArgumentException("--neuron.epoch_length must be >= 1, got " + epochLength);
@@ -35,7 +39,8 @@ public record ValidatorConfig(StepSettings step, Path stateDir, long epochLength
 
     /** The live validators' behaviour: power 3, cubic curve, 0.9 burnt to the subnet owner. */
     public static ValidatorConfig defaults(StepSettings step, Path stateDir) {
-        return new ValidatorConfig(step, stateDir, 100, false, 0.1, LIVE_WEIGHTS_POWER, OWNER, LIVE_BURN_RATE, 4096,
+        return new ValidatorConfig(step, stateDir, DEFAULT_EPOCH_LENGTH, false, DEFAULT_ALPHA, LIVE_WEIGHTS_POWER, OWNER, LIVE_BURN_RATE,
+                DEFAULT_VPERMIT_TAO_LIMIT,
                 Duration.ofMinutes(5), 0, Duration.ofSeconds(30), WeightsCurve.CUBIC);
     }
 }
