@@ -113,7 +113,7 @@ public record LlmConfig(String type, String model, String baseUrl, String apiKey
                 : MINILM_MODEL;
         String embeddingsKey = first(env, "EMBEDDINGS_API_KEY", "OPENAI_API_KEY");
         String embeddingsBaseUrl = first(env, "EMBEDDINGS_BASE_URL", "OPENAI_BASE_URL");
-        Duration timeout = Duration.ofSeconds(positiveInt(env, "LLM_TIMEOUT_SECONDS", positiveInt(env, "HTTP_TIMEOUT", 60)));
+        Duration timeout = Duration.ofSeconds(positiveInt(env, "LLM_TIMEOUT_SECONDS", positiveInt(env, "HTTP_TIMEOUT", (int) DEFAULT_TIMEOUT.toSeconds())));
         int retries = nonNegativeInt(env, "LLM_MAX_RETRIES", DEFAULT_MAX_RETRIES);
         return new LlmConfig(type, model, baseUrl, apiKey, embeddings, embeddingsKey, timeout, embeddingsModel,
                 embeddingsBaseUrl, retries);
@@ -123,45 +123,66 @@ public record LlmConfig(String type, String model, String baseUrl, String apiKey
         return new LlmConfig(OFFLINE, "keybert-" + MINILM_MODEL, null, null, MINILM, null, DEFAULT_TIMEOUT);
     }
 
-    public LlmConfig withType(String newType) {
-        return new LlmConfig(newType, model, baseUrl, apiKey, embeddings, embeddingsApiKey, timeout,
-                embeddingsModel, embeddingsBaseUrl, maxRetries);
-    }
+    public LlmConfig withType(String newType) { return toBuilder().type(newType).build(); }
 
+    /** Other embeddings; the embeddings model goes back to that kind's default unless the kind is unchanged. */
     public LlmConfig withEmbeddings(String newEmbeddings) {
-        String newModel = newEmbeddings != null && newEmbeddings.strip().equalsIgnoreCase(embeddings) ? embeddingsModel : null;
-        return new LlmConfig(type, model, baseUrl, apiKey, newEmbeddings, embeddingsApiKey, timeout,
-                newModel, embeddingsBaseUrl, maxRetries);
+        String keptModel = newEmbeddings != null && newEmbeddings.strip().equalsIgnoreCase(embeddings) ? embeddingsModel : null;
+        return toBuilder().embeddings(newEmbeddings).embeddingsModel(keptModel).build();
     }
 
-    public LlmConfig withModel(String newModel) {
-        return new LlmConfig(type, newModel, baseUrl, apiKey, embeddings, embeddingsApiKey, timeout,
-                embeddingsModel, embeddingsBaseUrl, maxRetries);
-    }
+    public LlmConfig withModel(String newModel) { return toBuilder().model(newModel).build(); }
 
-    public LlmConfig withBaseUrl(String newBaseUrl) {
-        return new LlmConfig(type, model, newBaseUrl, apiKey, embeddings, embeddingsApiKey, timeout,
-                embeddingsModel, embeddingsBaseUrl, maxRetries);
-    }
+    public LlmConfig withBaseUrl(String newBaseUrl) { return toBuilder().baseUrl(newBaseUrl).build(); }
 
-    public LlmConfig withApiKey(String newApiKey) {
-        return new LlmConfig(type, model, baseUrl, newApiKey, embeddings, embeddingsApiKey, timeout,
-                embeddingsModel, embeddingsBaseUrl, maxRetries);
-    }
+    public LlmConfig withApiKey(String newApiKey) { return toBuilder().apiKey(newApiKey).build(); }
 
     public LlmConfig withEmbeddingsEndpoint(String newBaseUrl, String newApiKey) {
-        return new LlmConfig(type, model, baseUrl, apiKey, embeddings, newApiKey, timeout,
-                embeddingsModel, newBaseUrl, maxRetries);
+        return toBuilder().embeddingsBaseUrl(newBaseUrl).embeddingsApiKey(newApiKey).build();
     }
 
-    public LlmConfig withTimeout(Duration newTimeout) {
-        return new LlmConfig(type, model, baseUrl, apiKey, embeddings, embeddingsApiKey, newTimeout,
-                embeddingsModel, embeddingsBaseUrl, maxRetries);
+    public LlmConfig withTimeout(Duration newTimeout) { return toBuilder().timeout(newTimeout).build(); }
+
+    public LlmConfig withMaxRetries(int newMaxRetries) { return toBuilder().maxRetries(newMaxRetries).build(); }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.type = type; b.model = model; b.baseUrl = baseUrl; b.apiKey = apiKey; b.embeddings = embeddings;
+        b.embeddingsApiKey = embeddingsApiKey; b.timeout = timeout; b.embeddingsModel = embeddingsModel;
+        b.embeddingsBaseUrl = embeddingsBaseUrl; b.maxRetries = maxRetries;
+        return b;
     }
 
-    public LlmConfig withMaxRetries(int newMaxRetries) {
-        return new LlmConfig(type, model, baseUrl, apiKey, embeddings, embeddingsApiKey, timeout,
-                embeddingsModel, embeddingsBaseUrl, newMaxRetries);
+    /** A config changed one field at a time; nulls take the defaults the constructor fills in. */
+    public static final class Builder {
+        private String type;
+        private String model;
+        private String baseUrl;
+        private String apiKey;
+        private String embeddings;
+        private String embeddingsApiKey;
+        private Duration timeout;
+        private String embeddingsModel;
+        private String embeddingsBaseUrl;
+        private int maxRetries = DEFAULT_MAX_RETRIES;
+
+        private Builder() {}
+
+        public Builder type(String v) { type = v; return this; }
+        public Builder model(String v) { model = v; return this; }
+        public Builder baseUrl(String v) { baseUrl = v; return this; }
+        public Builder apiKey(String v) { apiKey = v; return this; }
+        public Builder embeddings(String v) { embeddings = v; return this; }
+        public Builder embeddingsApiKey(String v) { embeddingsApiKey = v; return this; }
+        public Builder timeout(Duration v) { timeout = v; return this; }
+        public Builder embeddingsModel(String v) { embeddingsModel = v; return this; }
+        public Builder embeddingsBaseUrl(String v) { embeddingsBaseUrl = v; return this; }
+        public Builder maxRetries(int v) { maxRetries = v; return this; }
+
+        public LlmConfig build() {
+            return new LlmConfig(type, model, baseUrl, apiKey, embeddings, embeddingsApiKey, timeout, embeddingsModel,
+                    embeddingsBaseUrl, maxRetries);
+        }
     }
 
     @Override public String toString() {

@@ -88,4 +88,16 @@ class LlmConfigTest {
         assertThat(e.model()).isEqualTo("all-minilm-l6-v2");
         assertThat(LlmProviders.embedder(LlmConfig.offline())).isSameAs(e);
     }
+
+    @Test
+    void theBuilderStartsFromTheDefaultsAndToBuilderKeepsEveryField() {
+        LlmConfig built = LlmConfig.offline().toBuilder().type("openai").model("m").apiKey("sk-secret-123").timeout(java.time.Duration.ofSeconds(7))
+                .maxRetries(5).build();
+        assertThat(built.type()).isEqualTo("openai");
+        assertThat(built.embeddings()).isEqualTo("minilm");
+        assertThat(built.toBuilder().build()).isEqualTo(built);
+        assertThat(built.withMaxRetries(1).apiKey()).isEqualTo("sk-secret-123");
+        assertThat(built.toString()).doesNotContain("sk-secret-123");
+        assertThat(LlmConfig.offline().toBuilder().timeout(null).build().timeout()).isEqualTo(LlmConfig.DEFAULT_TIMEOUT);
+    }
 }
