@@ -78,7 +78,7 @@ public final class AxonLoad {
         this.axonHotkey = axonHotkey;
         this.caller = caller;
         ObjectMapper json = WireJson.mapper();
-        TerminalInfo axon = new TerminalInfo(null, null, null, url.getHost(), url.getPort(), null, null, null, axonHotkey, null);
+        TerminalInfo axon = TerminalInfo.builder().ip(url.getHost()).port(url.getPort()).hotkey(axonHotkey).build();
         for (List<Line> w : windows) {
             ObjectNode body = json.valueToTree(CgSynapse.request(Tasks.conversation(TaskEnvelope.HIDDEN, TaskEnvelope.HIDDEN,
                     -1, w, List.of(), List.of("general")), TIMEOUT_SECONDS));
@@ -204,9 +204,9 @@ public final class AxonLoad {
         String bodyHash = BodyHash.of(WireJson.mapper().createObjectNode(), SynapseWireSpec.CG_SYNAPSE.hashFields());
         String message = SignedMessages.request(nonce, caller.ss58Address(), axonHotkey, uuid, bodyHash);
         String signature = SignedMessages.toHex(caller.sign(message.getBytes(StandardCharsets.UTF_8)));
-        TerminalInfo dendrite = new TerminalInfo(null, null, null, "127.0.0.1", null, ProtocolVersion.INT, nonce, uuid,
-                caller.ss58Address(), signature);
-        TerminalInfo axon = new TerminalInfo(null, null, null, url.getHost(), url.getPort(), null, null, null, axonHotkey, null);
+        TerminalInfo dendrite = TerminalInfo.builder().ip("127.0.0.1").version(ProtocolVersion.INT).nonce(nonce).uuid(uuid)
+                .hotkey(caller.ss58Address()).signature(signature).build();
+        TerminalInfo axon = TerminalInfo.builder().ip(url.getHost()).port(url.getPort()).hotkey(axonHotkey).build();
         byte[] dendriteJson;
         try {
             dendriteJson = WireJson.mapper().writeValueAsBytes(dendrite);

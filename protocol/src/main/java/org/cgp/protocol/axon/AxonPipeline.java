@@ -291,21 +291,18 @@ final class AxonPipeline {
      * work (about 40 % of a request's CPU) nobody reads. {@code signResponses} keeps the stamp.
      */
     private TerminalInfo stamp(TerminalInfo claimed, String dendriteHotkey) {
-        if (!signResponses) {
-            return new TerminalInfo(100, null, null, claimed.ip(), claimed.port(), null, null, null, axonHotkey, null);
-        }
+        TerminalInfo.Builder stamp = TerminalInfo.builder().statusCode(100).ip(claimed.ip()).port(claimed.port()).hotkey(axonHotkey);
+        if (!signResponses) return stamp.build();
         long nonce = clock.next();
         String message = SignedMessages.axon(nonce, dendriteHotkey, axonHotkey, axonUuid);
         String signature = SignedMessages.toHex(keypair.sign(message.getBytes(StandardCharsets.UTF_8)));
-        return new TerminalInfo(100, null, null, claimed.ip(), claimed.port(), ProtocolVersion.INT, nonce,
-                axonUuid, axonHotkey, signature);
+        return stamp.version(ProtocolVersion.INT).nonce(nonce).uuid(axonUuid).signature(signature).build();
     }
 
     private static TerminalInfo withPeer(TerminalInfo d, SocketAddress peer) {
         if (!(peer instanceof InetSocketAddress isa)) return d;
         String ip = isa.getAddress() == null ? isa.getHostString() : isa.getAddress().getHostAddress();
-        return new TerminalInfo(d.statusCode(), d.statusMessage(), d.processTime(), ip, isa.getPort(), d.version(),
-                d.nonce(), d.uuid(), d.hotkey(), d.signature());
+        return d.toBuilder().ip(ip).port(isa.getPort()).build();
     }
 
     private Duration effectiveTimeout(Double requested) {

@@ -177,10 +177,9 @@ public final class Dendrite implements AutoCloseable {
         long nonce = nonces.next();
         String message = SignedMessages.request(nonce, hotkey, axon.hotkey(), uuid, bodyHash);
         String signature = SignedMessages.toHex(keypair.sign(message.getBytes(StandardCharsets.UTF_8)));
-        TerminalInfo dendriteInfo = new TerminalInfo(null, null, null, null, null, ProtocolVersion.INT, nonce,
-                uuid, hotkey, signature);
-        TerminalInfo axonInfo = new TerminalInfo(null, null, null, axon.ip(), axon.port(), null, null, null,
-                axon.hotkey(), null);
+        TerminalInfo dendriteInfo = TerminalInfo.builder().version(ProtocolVersion.INT).nonce(nonce).uuid(uuid).hotkey(hotkey)
+                .signature(signature).build();
+        TerminalInfo axonInfo = TerminalInfo.builder().ip(axon.ip()).port(axon.port()).hotkey(axon.hotkey()).build();
 
         ObjectNode body = local.deepCopy();
         body.put("name", name);

@@ -145,19 +145,7 @@ final class ResponseReader<T> {
 
     /** {@code base} with every non-null field of {@code fromHeaders} laid over it. */
     static TerminalInfo merge(TerminalInfo base, TerminalInfo fromHeaders) {
-        TerminalInfo b = base == null ? TerminalInfo.EMPTY : base;
-        TerminalInfo h = fromHeaders;
-        return new TerminalInfo(
-                h.statusCode() != null ? h.statusCode() : b.statusCode(),
-                h.statusMessage() != null ? h.statusMessage() : b.statusMessage(),
-                h.processTime() != null ? h.processTime() : b.processTime(),
-                h.ip() != null ? h.ip() : b.ip(),
-                h.port() != null ? h.port() : b.port(),
-                h.version() != null ? h.version() : b.version(),
-                h.nonce() != null ? h.nonce() : b.nonce(),
-                h.uuid() != null ? h.uuid() : b.uuid(),
-                h.hotkey() != null ? h.hotkey() : b.hotkey(),
-                h.signature() != null ? h.signature() : b.signature());
+        return (base == null ? TerminalInfo.EMPTY : base).overlaidWith(fromHeaders);
     }
 
     private static String firstLine(Exception e) {
