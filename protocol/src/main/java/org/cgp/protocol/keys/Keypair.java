@@ -1,7 +1,7 @@
 package org.cgp.protocol.keys;
 
-import org.cgp.protocol.keys.sr25519.Sr25519;
-import org.cgp.protocol.keys.sr25519.Sr25519SecretKey;
+import org.cgp.protocol.internal.sr25519.Sr25519;
+import org.cgp.protocol.internal.sr25519.Sr25519SecretKey;
 
 import java.security.SecureRandom;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.cgp.protocol.keys.sr25519;
+package org.cgp.protocol.internal.sr25519;
 
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.cgp.protocol.keys.sr25519;
+package org.cgp.protocol.internal.sr25519;
 
 /**
  * Scalar multiplications on Ristretto255 over {@link EdwardsPoint}, with tables of the base
