@@ -11,10 +11,10 @@ import org.cgp.chain.SubtensorChain;
 import org.cgp.chain.extrinsic.ExtrinsicResult;
 import org.cgp.chain.extrinsic.SignedExtrinsic;
 import org.cgp.chain.rpc.RpcConfig;
-import org.cgp.chain.subtensor.ExtrinsicSubmitter;
-import org.cgp.chain.subtensor.NeuronInfoLite;
-import org.cgp.chain.subtensor.NeuronsLiteCodec;
-import org.cgp.chain.subtensor.SubtensorClient;
+import org.cgp.chain.internal.subtensor.ExtrinsicSubmitter;
+import org.cgp.chain.internal.subtensor.NeuronInfoLite;
+import org.cgp.chain.internal.subtensor.NeuronsLiteCodec;
+import org.cgp.chain.internal.subtensor.SubtensorClient;
 import org.cgp.protocol.keys.Keypair;
 
 /**

@@ -1,6 +1,6 @@
 package org.cgp.chain.extrinsic;
 
-import org.cgp.chain.scale.Hex;
+import org.cgp.chain.internal.scale.Hex;
 
 /** An encoded runtime call ({@code pallet_index ‖ call_index ‖ args}) and its name for messages. */
 public record Call(String pallet, String name, byte[] encoded) {

@@ -1,11 +1,11 @@
 package org.cgp.chain.extrinsic;
 
 import java.util.List;
-import org.cgp.chain.metadata.MetadataException;
-import org.cgp.chain.metadata.RuntimeMetadata;
-import org.cgp.chain.metadata.TypeDef;
-import org.cgp.chain.metadata.ValueCodec;
-import org.cgp.chain.scale.ScaleWriter;
+import org.cgp.chain.internal.metadata.MetadataException;
+import org.cgp.chain.internal.metadata.RuntimeMetadata;
+import org.cgp.chain.internal.metadata.TypeDef;
+import org.cgp.chain.internal.metadata.ValueCodec;
+import org.cgp.chain.internal.scale.ScaleWriter;
 
 /** Encodes calls by pallet and call name, with positional arguments typed by the runtime metadata. */
 public final class CallEncoder {

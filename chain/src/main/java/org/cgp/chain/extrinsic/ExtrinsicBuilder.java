@@ -1,12 +1,12 @@
 package org.cgp.chain.extrinsic;
 
 import java.util.List;
-import org.cgp.chain.hash.Hashing;
-import org.cgp.chain.metadata.MetadataException;
-import org.cgp.chain.metadata.RuntimeMetadata;
-import org.cgp.chain.metadata.SignedExtension;
-import org.cgp.chain.metadata.TypeRegistry;
-import org.cgp.chain.scale.ScaleWriter;
+import org.cgp.chain.internal.hash.Hashing;
+import org.cgp.chain.internal.metadata.MetadataException;
+import org.cgp.chain.internal.metadata.RuntimeMetadata;
+import org.cgp.chain.internal.metadata.SignedExtension;
+import org.cgp.chain.internal.metadata.TypeRegistry;
+import org.cgp.chain.internal.scale.ScaleWriter;
 import org.cgp.protocol.keys.Keypair;
 
 /**

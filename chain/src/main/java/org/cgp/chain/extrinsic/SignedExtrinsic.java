@@ -1,7 +1,7 @@
 package org.cgp.chain.extrinsic;
 
-import org.cgp.chain.hash.Hashing;
-import org.cgp.chain.scale.Hex;
+import org.cgp.chain.internal.hash.Hashing;
+import org.cgp.chain.internal.scale.Hex;
 
 /** A signed extrinsic ready to submit: its bytes (with the length prefix) and the call it carries. */
 public record SignedExtrinsic(Call call, String signer, long nonce, byte[] bytes) {

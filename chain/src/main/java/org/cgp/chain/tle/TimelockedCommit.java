@@ -1,7 +1,7 @@
 package org.cgp.chain.tle;
 
 import java.util.List;
-import org.cgp.chain.scale.ScaleWriter;
+import org.cgp.chain.internal.scale.ScaleWriter;
 
 /**
  * The parts of a timelocked weights commit that do not depend on a connection: the plaintext

@@ -3,8 +3,8 @@ package org.cgp.chain.extrinsic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.cgp.chain.SubtensorChain;
-import org.cgp.chain.hash.Hashing;
-import org.cgp.chain.scale.Hex;
+import org.cgp.chain.internal.hash.Hashing;
+import org.cgp.chain.internal.scale.Hex;
 import org.junit.jupiter.api.Test;
 
 class CommitHashTest {

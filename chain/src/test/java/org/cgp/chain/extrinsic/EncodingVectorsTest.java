@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
-import org.cgp.chain.metadata.MetadataException;
-import org.cgp.chain.metadata.TestMetadata;
-import org.cgp.chain.scale.Hex;
-import org.cgp.chain.subtensor.SubtensorCalls;
+import org.cgp.chain.internal.metadata.MetadataException;
+import org.cgp.chain.internal.metadata.TestMetadata;
+import org.cgp.chain.internal.scale.Hex;
+import org.cgp.chain.internal.subtensor.SubtensorCalls;
 import org.junit.jupiter.api.Test;
 
 /** The verified encodings of BITTENSOR-PROTOCOL §4.4-4.6, produced through the metadata-driven encoder. */

@@ -8,10 +8,10 @@ import org.cgp.chain.ChainException;
 import org.cgp.chain.Metagraph;
 import org.cgp.chain.SubnetHyperparameters;
 import org.cgp.chain.SubtensorChain;
-import org.cgp.chain.metadata.RuntimeMetadata;
+import org.cgp.chain.internal.metadata.RuntimeMetadata;
 import org.cgp.chain.rpc.RpcConfig;
 import org.cgp.chain.rpc.RpcErrorException;
-import org.cgp.chain.scale.Hex;
+import org.cgp.chain.internal.scale.Hex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class ChainReadsTest {
         assertThat(md.call("SubtensorModule", "commit_weights").index()).isEqualTo(96);
         assertThat(md.signedExtensions()).extracting(e -> e.identifier())
                 .contains("CheckSpecVersion", "CheckMortality", "CheckNonce", "ChargeTransactionPayment", "CheckMetadataHash");
-        assertThat(md.moduleError(7, md.types().def(md.pallet("SubtensorModule").errorType()) instanceof org.cgp.chain.metadata.TypeDef.VariantDef v
+        assertThat(md.moduleError(7, md.types().def(md.pallet("SubtensorModule").errorType()) instanceof org.cgp.chain.internal.metadata.TypeDef.VariantDef v
                 ? v.byName("SettingWeightsTooFast").orElseThrow().index() : -1)).hasToString("SubtensorModule.SettingWeightsTooFast");
     }
 
@@ -102,7 +102,7 @@ class ChainReadsTest {
     @Test
     void theV14MetadataOfStateGetMetadataReadsTheSameAsV15() {
         RuntimeMetadata v15 = chain.client().metadata();
-        RuntimeMetadata v14 = org.cgp.chain.metadata.MetadataDecoder.decode(Hex.decode(chain.client().rpc().call("state_getMetadata").asText()));
+        RuntimeMetadata v14 = org.cgp.chain.internal.metadata.MetadataDecoder.decode(Hex.decode(chain.client().rpc().call("state_getMetadata").asText()));
         assertThat(v14.version()).isEqualTo(14);
         assertThat(v14.signedExtensions()).extracting(e -> e.identifier())
                 .containsExactlyElementsOf(v15.signedExtensions().stream().map(e -> e.identifier()).toList());
@@ -114,8 +114,8 @@ class ChainReadsTest {
     @Test
     void aTransactionThePoolRejectsNamesTheCall() {
         org.cgp.protocol.keys.Keypair alice = org.cgp.protocol.keys.Keypair.fromUri("//Alice");
-        org.cgp.chain.subtensor.ExtrinsicSubmitter submitter =
-                new org.cgp.chain.subtensor.ExtrinsicSubmitter(chain.client(), Duration.ofSeconds(60), 64);
+        org.cgp.chain.internal.subtensor.ExtrinsicSubmitter submitter =
+                new org.cgp.chain.internal.subtensor.ExtrinsicSubmitter(chain.client(), Duration.ofSeconds(60), 64);
         org.cgp.chain.extrinsic.SignedExtrinsic xt =
                 submitter.sign(chain.calls().transfer(org.cgp.protocol.keys.Keypair.fromUri("//Ferdie").publicKey(), 1_000_000), alice);
         assertThat(submitter.submitAndWatch(xt).events()).contains("System.ExtrinsicSuccess");

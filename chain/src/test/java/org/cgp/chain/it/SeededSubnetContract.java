@@ -14,9 +14,9 @@ import org.cgp.chain.SubnetHyperparameters;
 import org.cgp.chain.SubtensorChain;
 import org.cgp.chain.extrinsic.DispatchException;
 import org.cgp.chain.extrinsic.ExtrinsicResult;
-import org.cgp.chain.hash.Hashing;
+import org.cgp.chain.internal.hash.Hashing;
 import org.cgp.chain.rpc.RpcConfig;
-import org.cgp.chain.subtensor.SubtensorCalls;
+import org.cgp.chain.internal.subtensor.SubtensorCalls;
 import org.cgp.protocol.axon.AxonInfo;
 import org.cgp.protocol.keys.Keypair;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +49,7 @@ abstract class SeededSubnetContract {
 
     /** The README's seeding recipe, with what runtime 293 changed: no mechid, the stake threshold call, start_call. */
     static void seedOn(String wsUrl) {
-        chain = new SubtensorChain(org.cgp.chain.subtensor.SubtensorClient.connect(wsUrl, RpcConfig.defaults()), Duration.ofSeconds(60));
+        chain = new SubtensorChain(org.cgp.chain.internal.subtensor.SubtensorClient.connect(wsUrl, RpcConfig.defaults()), Duration.ofSeconds(60));
         calls = chain.calls();
         newer = calls.encoder().hasCall(SubtensorCalls.SUBTENSOR, "start_call");
         sudo("sudo_set_network_rate_limit", 0L);

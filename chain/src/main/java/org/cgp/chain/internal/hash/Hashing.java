@@ -1,4 +1,4 @@
-package org.cgp.chain.hash;
+package org.cgp.chain.internal.hash;
 
 import java.nio.charset.StandardCharsets;
 import org.bouncycastle.crypto.digests.Blake2bDigest;

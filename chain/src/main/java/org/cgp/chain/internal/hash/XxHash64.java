@@ -1,4 +1,4 @@
-package org.cgp.chain.hash;
+package org.cgp.chain.internal.hash;
 
 /** xxHash64 (Yann Collet's XXH64) over a byte array, as Substrate's twox hashers use it. */
 public final class XxHash64 {

@@ -1,12 +1,12 @@
-package org.cgp.chain.metadata;
+package org.cgp.chain.internal.metadata;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cgp.chain.scale.ScaleException;
-import org.cgp.chain.scale.ScaleReader;
+import org.cgp.chain.internal.scale.ScaleException;
+import org.cgp.chain.internal.scale.ScaleReader;
 
 /** Decodes {@code RuntimeMetadataPrefixed} bytes (magic {@code meta}, then version 14 or 15). */
 public final class MetadataDecoder {

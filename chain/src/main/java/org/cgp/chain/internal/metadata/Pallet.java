@@ -1,4 +1,4 @@
-package org.cgp.chain.metadata;
+package org.cgp.chain.internal.metadata;
 
 import java.util.Map;
 import java.util.Optional;

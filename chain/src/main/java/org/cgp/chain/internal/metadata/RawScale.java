@@ -1,4 +1,4 @@
-package org.cgp.chain.metadata;
+package org.cgp.chain.internal.metadata;
 
 /** Bytes that are already SCALE-encoded for the target type (e.g. an encoded call inside {@code sudo}). */
 public record RawScale(byte[] bytes) {

@@ -1,4 +1,4 @@
-package org.cgp.chain.metadata;
+package org.cgp.chain.internal.metadata;
 
 import org.cgp.chain.extrinsic.DispatchError;
 import java.util.LinkedHashMap;

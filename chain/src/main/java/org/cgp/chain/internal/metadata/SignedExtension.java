@@ -1,4 +1,4 @@
-package org.cgp.chain.metadata;
+package org.cgp.chain.internal.metadata;
 
 /**
  * One transaction (signed) extension in the runtime's order: {@code type} is what goes in the

@@ -1,6 +1,6 @@
-package org.cgp.chain.metadata;
+package org.cgp.chain.internal.metadata;
 
-import org.cgp.chain.hash.Hashing;
+import org.cgp.chain.internal.hash.Hashing;
 
 /** Storage map key hashers, in their metadata index order. */
 public enum StorageHasher {

@@ -1,9 +1,9 @@
-package org.cgp.chain.metadata;
+package org.cgp.chain.internal.metadata;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.cgp.chain.scale.ScaleException;
+import org.cgp.chain.internal.scale.ScaleException;
 
 /** The portable type registry of a runtime's metadata, indexed by type id. */
 public final class TypeRegistry {

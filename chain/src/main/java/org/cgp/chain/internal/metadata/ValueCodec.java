@@ -1,4 +1,4 @@
-package org.cgp.chain.metadata;
+package org.cgp.chain.internal.metadata;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cgp.chain.scale.ScaleException;
-import org.cgp.chain.scale.ScaleReader;
-import org.cgp.chain.scale.ScaleWriter;
+import org.cgp.chain.internal.scale.ScaleException;
+import org.cgp.chain.internal.scale.ScaleReader;
+import org.cgp.chain.internal.scale.ScaleWriter;
 
 /**
  * Encodes and decodes values of any registry type, driven by the metadata (subxt's "dynamic"

@@ -1,4 +1,4 @@
-package org.cgp.chain.scale;
+package org.cgp.chain.internal.scale;
 
 /** Lower-case hex with an optional {@code 0x} prefix, as JSON-RPC carries bytes. */
 public final class Hex {

@@ -1,4 +1,4 @@
-package org.cgp.chain.scale;
+package org.cgp.chain.internal.scale;
 
 /** Bytes that do not decode as the SCALE type expected (truncated, bad compact mode, trailing bytes...). */
 public class ScaleException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.cgp.chain.scale;
+package org.cgp.chain.internal.scale;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.cgp.chain.subtensor;
+package org.cgp.chain.internal.subtensor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
@@ -19,11 +19,11 @@ import org.cgp.chain.extrinsic.ExtrinsicBuilder;
 import org.cgp.chain.extrinsic.ExtrinsicResult;
 import org.cgp.chain.extrinsic.SignedExtrinsic;
 import org.cgp.chain.extrinsic.SigningContext;
-import org.cgp.chain.metadata.RuntimeMetadata;
-import org.cgp.chain.metadata.VariantValue;
+import org.cgp.chain.internal.metadata.RuntimeMetadata;
+import org.cgp.chain.internal.metadata.VariantValue;
 import org.cgp.chain.rpc.RpcErrorException;
 import org.cgp.chain.rpc.Subscription;
-import org.cgp.chain.scale.Hex;
+import org.cgp.chain.internal.scale.Hex;
 import org.cgp.protocol.keys.Keypair;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.cgp.chain.subtensor;
+package org.cgp.chain.internal.subtensor;
 
 import java.math.BigInteger;
 

@@ -1,10 +1,10 @@
-package org.cgp.chain.subtensor;
+package org.cgp.chain.internal.subtensor;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cgp.chain.scale.ScaleException;
-import org.cgp.chain.scale.ScaleReader;
-import org.cgp.chain.scale.ScaleWriter;
+import org.cgp.chain.internal.scale.ScaleException;
+import org.cgp.chain.internal.scale.ScaleReader;
+import org.cgp.chain.internal.scale.ScaleWriter;
 
 /**
  * SCALE layout of {@code Vec<NeuronInfoLite>} as {@code NeuronInfoRuntimeApi_get_neurons_lite}

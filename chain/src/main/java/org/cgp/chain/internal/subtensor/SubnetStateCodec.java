@@ -1,10 +1,10 @@
-package org.cgp.chain.subtensor;
+package org.cgp.chain.internal.subtensor;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.cgp.chain.scale.ScaleException;
-import org.cgp.chain.scale.ScaleReader;
+import org.cgp.chain.internal.scale.ScaleException;
+import org.cgp.chain.internal.scale.ScaleReader;
 
 /**
  * The parts of {@code SubnetInfoRuntimeApi_get_subnet_state(netuid) -> Option<SubnetState>} the

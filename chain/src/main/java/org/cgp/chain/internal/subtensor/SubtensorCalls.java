@@ -1,11 +1,11 @@
-package org.cgp.chain.subtensor;
+package org.cgp.chain.internal.subtensor;
 
 import java.math.BigInteger;
 import org.cgp.chain.extrinsic.Call;
 import org.cgp.chain.extrinsic.CallEncoder;
-import org.cgp.chain.metadata.RawScale;
-import org.cgp.chain.metadata.RuntimeMetadata;
-import org.cgp.chain.metadata.VariantValue;
+import org.cgp.chain.internal.metadata.RawScale;
+import org.cgp.chain.internal.metadata.RuntimeMetadata;
+import org.cgp.chain.internal.metadata.VariantValue;
 
 /** The subtensor calls this project makes, encoded against a runtime's metadata. */
 public final class SubtensorCalls {

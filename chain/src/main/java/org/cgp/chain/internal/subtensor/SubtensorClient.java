@@ -1,22 +1,22 @@
-package org.cgp.chain.subtensor;
+package org.cgp.chain.internal.subtensor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Optional;
 import org.cgp.chain.ChainException;
-import org.cgp.chain.metadata.MetadataDecoder;
-import org.cgp.chain.metadata.RuntimeMetadata;
-import org.cgp.chain.metadata.StorageEntry;
-import org.cgp.chain.metadata.TypeDef;
-import org.cgp.chain.metadata.ValueCodec;
+import org.cgp.chain.internal.metadata.MetadataDecoder;
+import org.cgp.chain.internal.metadata.RuntimeMetadata;
+import org.cgp.chain.internal.metadata.StorageEntry;
+import org.cgp.chain.internal.metadata.TypeDef;
+import org.cgp.chain.internal.metadata.ValueCodec;
 import org.cgp.chain.rpc.JsonRpcClient;
 import org.cgp.chain.rpc.RpcConfig;
-import org.cgp.chain.scale.Hex;
-import org.cgp.chain.scale.ScaleException;
-import org.cgp.chain.scale.ScaleReader;
-import org.cgp.chain.scale.ScaleWriter;
-import org.cgp.chain.hash.Hashing;
+import org.cgp.chain.internal.scale.Hex;
+import org.cgp.chain.internal.scale.ScaleException;
+import org.cgp.chain.internal.scale.ScaleReader;
+import org.cgp.chain.internal.scale.ScaleWriter;
+import org.cgp.chain.internal.hash.Hashing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

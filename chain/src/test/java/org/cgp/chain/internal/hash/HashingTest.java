@@ -1,9 +1,9 @@
-package org.cgp.chain.hash;
+package org.cgp.chain.internal.hash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import org.cgp.chain.scale.Hex;
+import org.cgp.chain.internal.scale.Hex;
 import org.junit.jupiter.api.Test;
 
 class HashingTest {

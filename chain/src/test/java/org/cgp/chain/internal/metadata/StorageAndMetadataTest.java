@@ -1,11 +1,11 @@
-package org.cgp.chain.metadata;
+package org.cgp.chain.internal.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.cgp.chain.scale.Hex;
-import org.cgp.chain.scale.ScaleReader;
-import org.cgp.chain.subtensor.SubtensorClient;
+import org.cgp.chain.internal.scale.Hex;
+import org.cgp.chain.internal.scale.ScaleReader;
+import org.cgp.chain.internal.subtensor.SubtensorClient;
 import org.junit.jupiter.api.Test;
 
 class StorageAndMetadataTest {

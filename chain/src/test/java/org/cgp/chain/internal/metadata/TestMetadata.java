@@ -1,9 +1,9 @@
-package org.cgp.chain.metadata;
+package org.cgp.chain.internal.metadata;
 
 import java.util.List;
 import java.util.Map;
-import org.cgp.chain.metadata.TypeDef.Field;
-import org.cgp.chain.metadata.TypeDef.Primitive;
+import org.cgp.chain.internal.metadata.TypeDef.Field;
+import org.cgp.chain.internal.metadata.TypeDef.Primitive;
 
 /** A small hand-built runtime metadata with the subtensor items the unit tests need (no node). */
 public final class TestMetadata {

@@ -1,4 +1,4 @@
-package org.cgp.chain.scale;
+package org.cgp.chain.internal.scale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.cgp.chain.subtensor;
+package org.cgp.chain.internal.subtensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.cgp.chain.subtensor;
+package org.cgp.chain.internal.subtensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,8 +9,8 @@ import java.util.List;
 import org.cgp.chain.Metagraph;
 import org.cgp.chain.Neuron;
 import org.cgp.chain.SubtensorChain;
-import org.cgp.chain.scale.Hex;
-import org.cgp.chain.scale.ScaleException;
+import org.cgp.chain.internal.scale.Hex;
+import org.cgp.chain.internal.scale.ScaleException;
 import org.cgp.protocol.keys.Ss58;
 import org.junit.jupiter.api.Test;
 

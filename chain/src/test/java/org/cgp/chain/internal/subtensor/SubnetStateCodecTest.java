@@ -1,11 +1,11 @@
-package org.cgp.chain.subtensor;
+package org.cgp.chain.internal.subtensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
-import org.cgp.chain.scale.ScaleException;
-import org.cgp.chain.scale.ScaleWriter;
+import org.cgp.chain.internal.scale.ScaleException;
+import org.cgp.chain.internal.scale.ScaleWriter;
 import org.junit.jupiter.api.Test;
 
 class SubnetStateCodecTest {
