@@ -27,7 +27,7 @@ import org.cgp.validator.record.SqliteStore;
 import org.cgp.validator.state.ValidatorState;
 
 /**
- * A whole round on one machine (SPEC §9): a local subnet of miners on loopback, a validator with
+ * A whole round on one machine: a local subnet of miners on loopback, a validator with
  * its own hotkey, the offline LLM, local conversations, a SQLite store. Prints the flow and a
  * final table; the result says whether every step produced scores.
  */

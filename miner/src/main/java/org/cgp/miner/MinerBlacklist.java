@@ -8,7 +8,7 @@ import org.cgp.protocol.axon.Blacklist;
 import org.cgp.protocol.axon.Priority;
 
 /**
- * Who may call this miner (SPEC §3): registered hotkeys (unless non-registered callers are
+ * Who may call this miner: registered hotkeys (unless non-registered callers are
  * allowed), with a validator permit when that is forced, with at least the minimum stake. Also
  * gives a caller's priority: its stake.
  */

@@ -3,7 +3,7 @@ package org.cgp.scoring;
 import java.util.Arrays;
 
 /**
- * The rank-based "transposed cubic" weights of CGP-REFERENCE §5.6, with an optional burn uid.
+ * The rank-based "transposed cubic" weights of CGP's Python validator, with an optional burn uid.
  *
  * <p>Uids with a positive score are ranked by score, highest first (m of them, the burn uid left
  * out); rank i gets {@code 0.001 + 0.002 (x^3 + 1) / 2} with {@code x = 2 (m - i - 1) / m - 1};

@@ -3,7 +3,7 @@ package org.cgp.scoring;
 import java.util.Arrays;
 
 /**
- * The per-uid moving average of rewards (CGP-REFERENCE §5.5): for each queried uid, a zero
+ * The per-uid moving average of rewards (CGP's Python validator): for each queried uid, a zero
  * reward dampens the average by {@code (1 - alpha/2)}, any other reward r gives {@code alpha r +
  * (1 - alpha) ema}. NaN, infinite and negative rewards count as 0. Uids not queried are unchanged.
  * When a uid appears twice in one update its last reward is used, once (numpy scatter semantics).

@@ -5,10 +5,10 @@ package org.cgp.scoring;
  *
  * <ul>
  *   <li>{@code LINEAR}: the scores as they are.
- *   <li>{@code BELL}: the seed's bell curve (CGP-REFERENCE §5.4): the normal pdf at each score
+ *   <li>{@code BELL}: the seed's bell curve: the normal pdf at each score
  *       with the population mean and standard deviation of the window's scores, normalised to
  *       sum 1. When sigma is 0 every miner gets 1/k (the seed gave zeros).
- *   <li>{@code CUBIC}: the rank-based transposed cubic of CGP-REFERENCE §5.6, no burn (see {@link
+ *   <li>{@code CUBIC}: the rank-based transposed cubic of CGP's Python validator, no burn (see {@link
  *       CubicWeights} for the burn variant and the tie rule).
  * </ul>
  *

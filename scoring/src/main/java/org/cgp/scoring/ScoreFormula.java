@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The arithmetic of SPEC §6 on per-tag scores, apart from where the scores come from.
+ * The arithmetic of the CGP scoring on per-tag scores, apart from where the scores come from.
  *
  * <p>{@code V2}: adjusted = 0.55 top3(unique, padded with 0) + 0.10 median + 0.25 mean + 0.10 max,
  * times the penalties (no shared tag x0.9; max &lt; 0.2 x0.5; fewer than 2 tags x0.2; unique &lt; 1

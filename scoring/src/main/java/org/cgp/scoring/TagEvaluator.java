@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Scores one miner's tags against the ground truth (SPEC §6).
+ * Scores one miner's tags against the ground truth.
  *
  * <ul>
  *   <li>Tags are taken in the miner's order; null/empty tags and repeats of an earlier tag are

@@ -3,7 +3,7 @@ package org.cgp.scoring;
 import java.util.Arrays;
 
 /**
- * Bittensor's weight processing before {@code set_weights} (BITTENSOR-PROTOCOL §5), reproduced
+ * Bittensor's weight processing before {@code set_weights} (bittensor's weight_utils.process_weights_for_netuid), reproduced
  * with numpy's arithmetic: float32 where numpy computes in float32 (with numpy 2's promotion of
  * Python scalars, pairwise summation and the linear-interpolation quantile), float64 where numpy
  * promotes, and Python's round-half-to-even for the u16 conversion. Then one step the Python

@@ -1,7 +1,7 @@
 package org.cgp.scoring;
 
 /**
- * Turns moving averages into weights (CGP-REFERENCE §5.5 steps 3-5, and the burn of §5.6):
+ * Turns moving averages into weights (as CGP's Python validator does, with its burn):
  * normalise, optionally raise to a power (3 in the newer network) and renormalise, optionally
  * send a share to a burn uid. NaN, infinite and negative inputs count as 0; when nothing is
  * positive the result is all 0 (nothing to set) rather than the original's uniform vector, so a

@@ -8,7 +8,7 @@ import org.cgp.chain.Metagraph;
 import org.cgp.chain.Neuron;
 
 /**
- * Picks the miners for one window (SPEC §2.4): uids that serve an axon, not this validator, and
+ * Picks the miners for one window: uids that serve an axon, not this validator, and
  * not validators whose stake exceeds the vpermit limit; a fresh random sample each window.
  */
 public final class MinerSampler {

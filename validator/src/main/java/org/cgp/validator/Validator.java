@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The validator daemon: runs steps one after another, keeps the moving average aligned with the
  * metagraph, saves its state after every step, and sets weights once per epoch after a step that
- * succeeded (SPEC §2 steps 7-8).
+ * succeeded.
  */
 public final class Validator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Validator.class);

@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * How a validator runs, beyond one step's settings.
  *
- * @param stateDir     where state.json and the record spool live (SPEC §2.8)
+ * @param stateDir     where state.json and the record spool live
  * @param weightsPower the normalised moving averages are raised to this power and normalised again
  *                     (3, as the live validators do; 1 for plain normalisation)
  * @param burnUid      the uid that receives {@code burnRate} of the weight; {@link #OWNER} (-1) for

@@ -38,7 +38,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Bittensor axon pipeline for one aggregated HTTP request (BITTENSOR-PROTOCOL §1.8), in order:
+ * The Bittensor axon pipeline for one aggregated HTTP request (as bittensor 9's AxonMiddleware runs it), in order:
  * route lookup (404) -> header parsing (500) -> stamp the axon fields -> blacklist (403) -> verify
  * (401) -> priority, then on a worker: body hash (500) -> body parse (500) -> forward (422 for an
  * invalid synapse, the status of a {@link ForwardRefusedException} with its message, 500 when it

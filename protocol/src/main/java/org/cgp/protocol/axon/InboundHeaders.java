@@ -9,7 +9,7 @@ import org.cgp.protocol.wire.BtHeaders.HeaderFormatException;
 import org.cgp.protocol.wire.SynapseWireSpec;
 
 /**
- * The synapse fields a request carries in its headers (BITTENSOR-PROTOCOL §1.3), parsed the way the
+ * The synapse fields a request carries in its headers (bittensor's Synapse.to_headers), parsed the way the
  * Python axon's {@code from_headers} does: numbers must parse, every required field needs its
  * {@code bt_header_input_obj_*} header. Names are matched case-insensitively.
  */

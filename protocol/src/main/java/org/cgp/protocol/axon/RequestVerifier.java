@@ -14,7 +14,7 @@ import org.cgp.protocol.wire.ProtocolVersion;
 import org.cgp.protocol.wire.SignedMessages;
 
 /**
- * The axon's {@code default_verify} (BITTENSOR-PROTOCOL §1.7): nonce present, fresh (4 s + timeout on
+ * The axon's {@code default_verify} (bittensor 9's axon.py): nonce present, fresh (4 s + timeout on
  * first contact for dendrites from 7.2.0 on), strictly above the last one per {@code hotkey:uuid},
  * and an sr25519 signature by the claimed hotkey over
  * {@code nonce.dendriteHotkey.axonHotkey.uuid.bodyHash}. Unlike Python 9.3+, a missing signature

@@ -44,8 +44,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Bittensor dendrite on OkHttp (HTTP/1.1): signs each request with the caller's hotkey and calls
- * many axons concurrently under one timeout. Requests carry the headers of BITTENSOR-PROTOCOL §1.3
- * (all lowercase) and the full synapse JSON; failures get the Python dendrite's codes (§1.10).
+ * many axons concurrently under one timeout. Requests carry the headers bittensor's Synapse.to_headers writes
+ * (all lowercase) and the full synapse JSON; failures get the Python dendrite's codes.
  */
 public final class Dendrite implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dendrite.class);

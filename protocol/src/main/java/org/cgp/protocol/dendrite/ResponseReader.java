@@ -22,7 +22,7 @@ import org.cgp.protocol.wire.PyStr;
 
 /**
  * Turns one axon's answer (or failure) into a {@link DendriteResult} the way the Python dendrite
- * does (BITTENSOR-PROTOCOL §1.10): 200 -> the body parsed as the synapse type with the terminal
+ * does (bittensor 9's dendrite.process_server_response): 200 -> the body parsed as the synapse type with the terminal
  * headers merged in; another status -> that code and the body's {@code message}; connect failure
  * -> 503; timeout -> 408; anything unreadable -> 422.
  */

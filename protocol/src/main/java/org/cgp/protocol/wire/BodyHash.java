@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Bittensor's {@code computed_body_hash} (BITTENSOR-PROTOCOL §1.5): SHA3-256 over the concatenated
+ * Bittensor's {@code computed_body_hash} (its Synapse.body_hash): SHA3-256 over the concatenated
  * lowercase-hex SHA3-256 digests of {@code str(value)} of each hash field, in the field list's order.
  * With no hash fields it is SHA3-256 of the empty string.
  */

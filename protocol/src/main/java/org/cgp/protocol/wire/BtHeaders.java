@@ -7,7 +7,7 @@ import org.cgp.protocol.synapse.TerminalInfo;
 /**
  * The Bittensor request/response header names (all lowercase, as the Python SDK sends and matches
  * them) and the conversion of a {@link TerminalInfo} to and from {@code bt_header_<side>_<field>}
- * headers (BITTENSOR-PROTOCOL §1.3, §1.9).
+ * headers (bittensor's Synapse.to_headers and the axon's response headers).
  */
 public final class BtHeaders {
     public static final String NAME = "name";

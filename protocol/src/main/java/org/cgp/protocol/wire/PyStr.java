@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Python's {@code str()} of a value after pydantic's {@code model_dump()}, as the body hash needs it
- * (BITTENSOR-PROTOCOL §1.5). The value arrives as a Jackson tree: a top-level string is written raw,
+ * (as the body hash takes a field's Python str()). The value arrives as a Jackson tree: a top-level string is written raw,
  * strings inside lists and dicts get Python's repr quoting, floats use Python's shortest repr.
  */
 public final class PyStr {

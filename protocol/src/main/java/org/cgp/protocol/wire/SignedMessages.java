@@ -3,7 +3,7 @@ package org.cgp.protocol.wire;
 import java.util.HexFormat;
 
 /**
- * The strings Bittensor signs (BITTENSOR-PROTOCOL §1.6) and the {@code 0x}-hex signature text.
+ * The strings Bittensor signs (bittensor's dendrite and axon) and the {@code 0x}-hex signature text.
  */
 public final class SignedMessages {
     public static final int SIGNATURE_BYTES = 64;

@@ -19,7 +19,7 @@ import org.cgp.protocol.synapse.Line;
 import org.cgp.protocol.synapse.WireJson;
 
 /**
- * Reads local conversations (SPEC §2.1): JSON in the facebook-chat-data shape (an object keyed by
+ * Reads local conversations: JSON in the facebook-chat-data shape (an object keyed by
  * id, or a list, or one conversation as the CGP API returns it) or CSV with the header
  * {@code id,Persona,chat} (one utterance per line of the chat field, speakers alternate 0/1).
  * Every problem is a {@link ConversationFileException} naming the file.

@@ -16,7 +16,7 @@ import java.util.List;
 import org.cgp.protocol.synapse.WireJson;
 
 /**
- * What a validator must not lose across restarts (SPEC §2.8): the step counter, the moving
+ * What a validator must not lose across restarts: the step counter, the moving
  * average per uid, the hotkey each uid had when it was scored, and the block weights were last
  * set at. Saved atomically (temp file, fsync, rename) as JSON.
  */
