@@ -17,6 +17,7 @@ import org.cgp.chain.internal.scale.ScaleWriter;
 import org.cgp.chain.internal.subtensor.AxonIp;
 import org.cgp.chain.internal.subtensor.ExtrinsicSubmitter;
 import org.cgp.chain.internal.subtensor.NeuronInfoLite;
+import org.cgp.chain.internal.subtensor.SubtensorStorage;
 import org.cgp.chain.internal.subtensor.NeuronsLiteCodec;
 import org.cgp.chain.internal.subtensor.SubnetStateCodec;
 import org.cgp.protocol.keys.Ss58;
@@ -133,38 +134,22 @@ public final class SubtensorChain implements Chain {
     @Override public SubnetHyperparameters hyperparameters(int netuid) {
         requireNetuid(netuid);
         String hash = client.blockHash(null);
-        int tempo = asInt(client.storageAt(hash, "SubtensorModule", "Tempo", netuid), "Tempo");
-        long rate = asLong(client.storageAt(hash, "SubtensorModule", "WeightsSetRateLimit", netuid), "WeightsSetRateLimit");
-        int minAllowed = asInt(client.storageAt(hash, "SubtensorModule", "MinAllowedWeights", netuid), "MinAllowedWeights");
-        int maxLimit = asInt(client.storageAt(hash, "SubtensorModule", "MaxWeightsLimit", netuid), "MaxWeightsLimit");
-        long versionKey = asLong(client.storageAt(hash, "SubtensorModule", "WeightsVersionKey", netuid), "WeightsVersionKey");
-        Object cr = client.storageAt(hash, "SubtensorModule", "CommitRevealWeightsEnabled", netuid);
-        if (!(cr instanceof Boolean crEnabled)) throw new ChainException("CommitRevealWeightsEnabled(" + netuid + ") is not a bool: " + cr);
-        return new SubnetHyperparameters(tempo, rate, minAllowed, maxLimit, versionKey, crEnabled);
+        return new SubnetHyperparameters(Math.toIntExact(client.read(SubtensorStorage.TEMPO, hash, netuid)),
+                client.read(SubtensorStorage.WEIGHTS_SET_RATE_LIMIT, hash, netuid),
+                Math.toIntExact(client.read(SubtensorStorage.MIN_ALLOWED_WEIGHTS, hash, netuid)),
+                Math.toIntExact(client.read(SubtensorStorage.MAX_WEIGHTS_LIMIT, hash, netuid)),
+                client.read(SubtensorStorage.WEIGHTS_VERSION_KEY, hash, netuid),
+                client.read(SubtensorStorage.COMMIT_REVEAL_WEIGHTS_ENABLED, hash, netuid));
     }
 
     @Override public java.util.Optional<String> subnetOwnerHotkey(int netuid) {
         requireNetuid(netuid);
-        Object owner = client.storage("SubtensorModule", "SubnetOwnerHotkey", netuid);
-        if (owner instanceof byte[] b && b.length == 32) {
-            boolean zero = true;
-            for (byte x : b) zero &= x == 0;
-            return zero ? java.util.Optional.empty() : java.util.Optional.of(Ss58.encode(b)); // the default of an unset value
-        }
-        if (owner == null) return java.util.Optional.empty();
-        throw new ChainException("SubtensorModule.SubnetOwnerHotkey(" + netuid + ") is not an account id: " + owner);
+        return client.read(SubtensorStorage.SUBNET_OWNER_HOTKEY, null, netuid).map(Ss58::encode);
     }
 
     @Override public java.util.Optional<int[][]> weightsOf(int netuid, int uid) {
         requireNetuid(netuid);
-        Object v = client.storage("SubtensorModule", "Weights", netuid, uid);
-        if (!(v instanceof java.util.List<?> rows)) return java.util.Optional.of(new int[0][]);
-        int[][] out = new int[rows.size()][];
-        for (int i = 0; i < rows.size(); i++) {
-            java.util.List<?> pair = (java.util.List<?>) rows.get(i);
-            out[i] = new int[] {((Number) pair.get(0)).intValue(), ((Number) pair.get(1)).intValue()};
-        }
-        return java.util.Optional.of(out);
+        return java.util.Optional.of(client.read(SubtensorStorage.WEIGHTS, null, netuid, uid));
     }
 
     @Override public void serveAxon(Keypair hotkey, int netuid, AxonInfo axon) {
@@ -252,9 +237,10 @@ public final class SubtensorChain implements Chain {
         }
         String hash = client.blockHash(null);
         long block = currentBlock();
-        int tempo = asInt(client.storageAt(hash, "SubtensorModule", "Tempo", netuid), "Tempo");
-        int period = optionalInt(hash, "RevealPeriodEpochs", netuid, 1);
-        int version = optionalInt(hash, "CommitRevealWeightsVersion", null, TimelockedCommit.DEFAULT_VERSION);
+        int tempo = Math.toIntExact(client.read(SubtensorStorage.TEMPO, hash, netuid));
+        int period = Math.toIntExact(client.readOptional(SubtensorStorage.REVEAL_PERIOD_EPOCHS, hash, 1L, netuid));
+        int version = Math.toIntExact(client.readOptional(SubtensorStorage.COMMIT_REVEAL_WEIGHTS_VERSION, hash,
+                (long) TimelockedCommit.DEFAULT_VERSION));
         if (kind.version && version != TimelockedCommit.DEFAULT_VERSION) {
             log.warn("chain: CommitRevealWeightsVersion is {} on this chain, not the {} this client was built for; committing with {} "
                     + "(the chain refuses any other)", version, TimelockedCommit.DEFAULT_VERSION, version);
@@ -264,16 +250,6 @@ public final class SubtensorChain implements Chain {
         byte[] commit = Timelock.quicknet().encrypt(payload, round);
         TimelockedCommit.arguments(kind, netuid, commit, round, version); // the size check, before anything is sent
         return new TimelockedCommitPlan(kind, round, version, commit);
-    }
-
-    /** A storage value that older runtimes may not have: {@code otherwise} when it is absent or unknown. */
-    private int optionalInt(String hash, String item, Integer netuid, int otherwise) {
-        try {
-            Object v = netuid == null ? client.storageAt(hash, "SubtensorModule", item) : client.storageAt(hash, "SubtensorModule", item, netuid);
-            return v instanceof Number n ? n.intValue() : otherwise;
-        } catch (RuntimeException e) {
-            return otherwise;
-        }
     }
 
     /** Hash commit-reveal, step 1: commits {@link #commitHash} of these weights; returns the hash. */
@@ -314,13 +290,6 @@ public final class SubtensorChain implements Chain {
         if (v instanceof BigInteger b) return b;
         if (v instanceof Number n) return BigInteger.valueOf(n.longValue());
         return null;
-    }
-
-    private static int asInt(Object v, String item) { return Math.toIntExact(asLong(v, item)); }
-
-    private static long asLong(Object v, String item) {
-        if (v instanceof Number n) return n.longValue();
-        throw new ChainException("SubtensorModule." + item + " is not a number: " + v);
     }
 
     private static void requireNetuid(int netuid) {

@@ -176,6 +176,21 @@ public final class SubtensorClient implements AutoCloseable {
     /** The decoded value of {@code pallet.item[keys]}: the stored value, or the metadata default (null for an absent optional). */
     public Object storage(String pallet, String item, Object... keys) { return storageAt(null, pallet, item, keys); }
 
+    /** A typed storage item at {@code atHash} (null: the best block). */
+    public <T> T read(StorageItem<T> item, String atHash, Object... keys) {
+        return item.apply(storageAt(atHash, item.pallet(), item.name(), keys));
+    }
+
+    /** As {@link #read}, or {@code otherwise} when this runtime has no such item or no value for it. */
+    public <T> T readOptional(StorageItem<T> item, String atHash, T otherwise, Object... keys) {
+        try {
+            Object v = storageAt(atHash, item.pallet(), item.name(), keys);
+            return v == null ? otherwise : item.apply(v);
+        } catch (RuntimeException e) {
+            return otherwise;
+        }
+    }
+
     public Object storageAt(String atHash, String pallet, String item, Object... keys) {
         RuntimeMetadata md = metadata();
         ValueCodec codec = codecFor(md);
