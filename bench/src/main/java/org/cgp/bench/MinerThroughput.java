@@ -12,7 +12,7 @@ import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
 import org.cgp.llm.LlmConfig;
 import org.cgp.llm.LlmProviders;
-import org.cgp.miner.LocalSubnet;
+import org.cgp.localnet.LocalSubnet;
 import org.cgp.miner.Miner;
 import org.cgp.protocol.axon.AxonInfo;
 import org.cgp.protocol.dendrite.Dendrite;

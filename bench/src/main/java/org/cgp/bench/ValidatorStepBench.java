@@ -17,7 +17,7 @@ import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
 import org.cgp.llm.LlmConfig;
 import org.cgp.llm.LlmProviders;
-import org.cgp.miner.LocalSubnet;
+import org.cgp.localnet.LocalSubnet;
 import org.cgp.protocol.dendrite.Dendrite;
 import org.cgp.validator.MinerSampler;
 import org.cgp.validator.StepReport;

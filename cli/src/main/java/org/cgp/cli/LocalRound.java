@@ -13,7 +13,7 @@ import java.util.Map;
 import org.cgp.chain.OfflineChain;
 import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
-import org.cgp.miner.LocalSubnet;
+import org.cgp.localnet.LocalSubnet;
 import org.cgp.miner.Miner;
 import org.cgp.validator.MinerResult;
 import org.cgp.validator.StepReport;

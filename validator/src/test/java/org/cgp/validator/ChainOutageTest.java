@@ -13,7 +13,7 @@ import org.cgp.chain.Neuron;
 import org.cgp.chain.SubnetHyperparameters;
 import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
-import org.cgp.miner.LocalSubnet;
+import org.cgp.localnet.LocalSubnet;
 import org.cgp.protocol.axon.AxonInfo;
 import org.cgp.protocol.keys.Keypair;
 import org.cgp.validator.conversation.ConversationFiles;

@@ -10,7 +10,7 @@ import org.cgp.chain.Metagraph;
 import org.cgp.chain.Neuron;
 import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
-import org.cgp.miner.LocalSubnet;
+import org.cgp.localnet.LocalSubnet;
 import org.cgp.protocol.axon.AxonInfo;
 import org.cgp.protocol.dendrite.Dendrite;
 import org.cgp.validator.bundle.PreparedBundle;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
-import org.cgp.miner.LocalSubnet;
+import org.cgp.localnet.LocalSubnet;
 import org.cgp.validator.conversation.ConversationFiles;
 import org.cgp.validator.conversation.LocalConversations;
 import org.cgp.validator.record.SqliteStore;

@@ -9,7 +9,7 @@ import org.cgp.chain.Metagraph;
 import org.cgp.chain.Neuron;
 import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
-import org.cgp.miner.LocalSubnet;
+import org.cgp.localnet.LocalSubnet;
 import org.cgp.protocol.dendrite.Dendrite;
 import org.cgp.llm.TagCleaner;
 import org.cgp.protocol.task.ConversationTask;

@@ -1,4 +1,4 @@
-package org.cgp.miner;
+package org.cgp.localnet;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,8 @@ import org.cgp.chain.OfflineChain;
 import org.cgp.chain.SubnetHyperparameters;
 import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
+import org.cgp.miner.Miner;
+import org.cgp.miner.MinerConfig;
 import org.cgp.protocol.axon.AxonInfo;
 import org.cgp.protocol.keys.Keypair;
 import org.slf4j.Logger;
