@@ -72,13 +72,16 @@ public final class AxonLoad {
     private final Keypair caller;
     /** Each window's body around the dendrite object (the only part that differs per request). */
     private final List<byte[][]> bodies = new ArrayList<>();
+    /** The axon terminal every request names, and CgSynapse's body hash (it has no hash fields). */
+    private final TerminalInfo axon;
+    private final String bodyHash = BodyHash.of(WireJson.mapper().createObjectNode(), SynapseWireSpec.CG_SYNAPSE.hashFields());
 
     private AxonLoad(URI url, String axonHotkey, Keypair caller, List<List<Line>> windows) throws IOException {
         this.url = url;
         this.axonHotkey = axonHotkey;
         this.caller = caller;
         ObjectMapper json = WireJson.mapper();
-        TerminalInfo axon = TerminalInfo.builder().ip(url.getHost()).port(url.getPort()).hotkey(axonHotkey).build();
+        this.axon = TerminalInfo.builder().ip(url.getHost()).port(url.getPort()).hotkey(axonHotkey).build();
         for (List<Line> w : windows) {
             ObjectNode body = json.valueToTree(CgSynapse.request(Tasks.conversation(TaskEnvelope.HIDDEN, TaskEnvelope.HIDDEN,
                     -1, w, List.of(), List.of("general")), TIMEOUT_SECONDS));
@@ -201,12 +204,10 @@ public final class AxonLoad {
     private Signed signOne(long nonce, String uuid, byte[][] body) {
         byte[] bodyHead = body[0];
         byte[] bodyTail = body[1];
-        String bodyHash = BodyHash.of(WireJson.mapper().createObjectNode(), SynapseWireSpec.CG_SYNAPSE.hashFields());
         String message = SignedMessages.request(nonce, caller.ss58Address(), axonHotkey, uuid, bodyHash);
         String signature = SignedMessages.toHex(caller.sign(message.getBytes(StandardCharsets.UTF_8)));
         TerminalInfo dendrite = TerminalInfo.builder().ip("127.0.0.1").version(ProtocolVersion.INT).nonce(nonce).uuid(uuid)
                 .hotkey(caller.ss58Address()).signature(signature).build();
-        TerminalInfo axon = TerminalInfo.builder().ip(url.getHost()).port(url.getPort()).hotkey(axonHotkey).build();
         byte[] dendriteJson;
         try {
             dendriteJson = WireJson.mapper().writeValueAsBytes(dendrite);

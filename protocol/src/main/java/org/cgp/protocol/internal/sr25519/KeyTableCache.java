@@ -21,16 +21,15 @@ final class KeyTableCache {
 
     /** The table of {@code publicKey}, or null when it is not a Ristretto point. */
     ScalarMultiply.KeyTable get(byte[] publicKey) {
-        ByteBuffer key = ByteBuffer.wrap(publicKey.clone());
         synchronized (tables) {
-            ScalarMultiply.KeyTable known = tables.get(key);
+            ScalarMultiply.KeyTable known = tables.get(ByteBuffer.wrap(publicKey)); // a lookup needs no copy
             if (known != null) return known;
         }
         EdwardsPoint a = Ristretto.decode(publicKey);
         if (a == null) return null;
         ScalarMultiply.KeyTable table = new ScalarMultiply.KeyTable(a);
         synchronized (tables) {
-            tables.put(key, table);
+            tables.put(ByteBuffer.wrap(publicKey.clone()), table); // a kept key must not change under the map
         }
         return table;
     }
