@@ -24,7 +24,7 @@ import org.cgp.validator.StepReport;
 import org.cgp.validator.StepSettings;
 import org.cgp.validator.ValidatorStep;
 import org.cgp.validator.conversation.CgpApiSource;
-import org.cgp.validator.record.SqliteStore;
+import org.cgp.validator.store.ResultStore;
 
 /**
  * One live-sized validator step: 10 bundles of all four types (the cgp-head kit's inputs, served by
@@ -54,7 +54,7 @@ public final class ValidatorStepBench {
         AtomicInteger next = new AtomicInteger();
         Path dir = Files.createTempDirectory("cgp-step-bench");
         try (MockWebServer api = new MockWebServer(); LocalSubnet subnet = LocalSubnet.start(6, llm, embedder);
-             SqliteStore store = new SqliteStore(dir.resolve("bench.sqlite")); Dendrite dendrite = new Dendrite(subnet.validatorKey())) {
+             ResultStore store = ResultStore.sqlite(dir.resolve("bench.sqlite")); Dendrite dendrite = new Dendrite(subnet.validatorKey())) {
             api.setDispatcher(new Dispatcher() {
                 @Override public MockResponse dispatch(RecordedRequest r) {
                     return new MockResponse().setHeader("Content-Type", "application/json").setBody(bundles.get(next.getAndIncrement() % bundles.size()));

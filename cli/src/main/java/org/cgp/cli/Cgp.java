@@ -34,7 +34,7 @@ public final class Cgp implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof IllegalArgumentException || ex instanceof WalletException || ex instanceof ConversationFileException
-                    || ex instanceof org.cgp.chain.tle.TimelockException) {
+                    || ex instanceof org.cgp.chain.tle.TimelockException || ex instanceof org.cgp.validator.store.StoreException) {
                 err.println("cgp: " + ex.getMessage());
                 return 2;
             }

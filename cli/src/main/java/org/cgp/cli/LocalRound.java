@@ -23,7 +23,7 @@ import org.cgp.validator.ValidatorConfig;
 import org.cgp.validator.WindowOutcome;
 import org.cgp.validator.conversation.Conversation;
 import org.cgp.validator.conversation.LocalConversations;
-import org.cgp.validator.record.SqliteStore;
+import org.cgp.validator.store.ResultStore;
 import org.cgp.validator.state.ValidatorState;
 
 /**
@@ -53,7 +53,7 @@ public final class LocalRound {
     public Result run(List<Conversation> conversations, LlmClient llm, Embedder embedder) throws InterruptedException {
         clearPreviousRound();
         try (LocalSubnet subnet = LocalSubnet.start(settings.miners(), llm, embedder);
-             SqliteStore store = new SqliteStore(settings.workDir().resolve("cgp-local.sqlite"))) {
+             ResultStore store = ResultStore.sqlite(settings.workDir().resolve("cgp-local.sqlite"))) {
             // one conversation bundle per step, as many windows as asked; the live step takes 10 bundles and needs 10 tasks
             StepSettings step = StepSettings.defaults(LocalSubnet.NETUID).withMaxWindows(settings.windows())
                     .withSampleSize(Math.min(3, settings.miners())).withBundles(1, 1).withMode("local");
@@ -95,7 +95,7 @@ public final class LocalRound {
                 out.printf("uid %d, the subnet owner (here also the validator), weight %d: the live validators burn %.0f %% of their weight to it%n",
                         LocalSubnet.VALIDATOR_UID, burn, 100 * config.burnRate());
                 int stored = store.rows().size();
-                out.printf("Stored %d records in %s%n", stored, store.file());
+                out.printf("Stored %d records in %s%n", stored, store.url().file());
                 String problem = null;
                 if (reports.stream().noneMatch(StepReport::succeeded)) {
                     problem = "no step completed: " + reports.get(reports.size() - 1).skipped();

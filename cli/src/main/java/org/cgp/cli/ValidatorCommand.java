@@ -33,7 +33,8 @@ import org.cgp.validator.conversation.LocalConversations;
 import org.cgp.validator.record.CgpApiRecorder;
 import org.cgp.validator.record.ResultRecorder;
 import org.cgp.validator.record.Spool;
-import org.cgp.validator.record.SqliteStore;
+import org.cgp.validator.store.ResultStore;
+import org.cgp.validator.store.StoreUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -99,8 +100,9 @@ public final class ValidatorCommand implements Callable<Integer> {
     @Option(names = "--conversations", description = "Read conversations from this JSON/CSV file instead of the CGP API")
     Path conversations;
 
-    @Option(names = "--store", description = "Record results in this SQLite file instead of the CGP API")
-    Path store;
+    @Option(names = "--store", description = "Record results in a store instead of the CGP API: a SQLite file, or"
+            + " jdbc:postgresql://host:port/db?user=...&password=... (default: $" + StoreUrl.ENV + " when set)")
+    String store;
 
     @Option(names = "--windows", defaultValue = "" + StepSettings.LIVE_TASKS_PER_BUNDLE,
             description = "Tasks cut from one bundle at most (windows of a conversation): a number or 'all' (default: ${DEFAULT-VALUE})")
@@ -139,7 +141,9 @@ public final class ValidatorCommand implements Callable<Integer> {
                 ? new LocalConversations(ConversationFiles.load(conversations), "file " + conversations)
                 : new CgpApiSource(http, url(env, "CGP_API_READ_HOST", "https://api.conversations.xyz"), apiKey(env),
                         env.get("CGP_API_OPTIONS"));
-        ResultRecorder recorder = store != null ? new SqliteStore(store)
+        String storeUrl = store != null ? store : env.get(StoreUrl.ENV);
+        ResultRecorder recorder = storeUrl != null && !storeUrl.isBlank()
+                ? ResultStore.open(StoreUrl.parse(storeUrl), stateDir.resolve("store-spool"))
                 : new CgpApiRecorder(http, url(env, "CGP_API_WRITE_HOST", "https://db.conversations.xyz"), new Spool(stateDir.resolve("spool")));
         GracefulShutdown shutdown = GracefulShutdown.install("validator", Duration.ofSeconds(60));
         try (Chain chain = Chains.open(common, offlineMetagraph);

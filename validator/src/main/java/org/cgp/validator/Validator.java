@@ -69,6 +69,7 @@ public final class Validator implements AutoCloseable {
         this.stepMetagraph = mg;
         this.dendrite = new Dendrite(hotkey);
         this.weights = new WeightSetter(chain, hotkey, netuid, config);
+        weights.addListener(e -> { if (e.outcome() != WeightsEvent.Outcome.FAILED) recorder.recordWeights(e); });
         this.step = new ValidatorStep(source, llm, embedder, dendrite, () -> stepMetagraph, selfUid,
                 hotkey.ss58Address(), new MinerSampler(new Random(), config.vpermitTaoLimit()), scores, recorder,
                 config.step());

@@ -169,6 +169,7 @@ public final class ValidatorStep {
         long batch = random.nextLong(100_000, 10_000_000);
         long t0 = System.nanoTime();
         TaskBundle b = p.bundle();
+        recorder.recordBundle(b);
         recorder.record(Guid.of(b.guid()), records.groundTruth(b, p.tags(), p.truth().vectors(), p.profiles(), selfHotkey, selfUid, batch));
         nanos[4] += System.nanoTime() - t0;
         return new Batch(p, batch);

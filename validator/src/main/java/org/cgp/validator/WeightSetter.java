@@ -35,6 +35,9 @@ public final class WeightSetter {
 
     private record PendingReveal(EmitWeights weights, long dueBlock) {}
 
+    /** Told of every attempt to set weights (the store, the metrics); a listener that throws is logged and skipped. */
+    private final java.util.List<java.util.function.Consumer<WeightsEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public WeightSetter(Chain chain, Keypair hotkey, int netuid, ValidatorConfig config) {
         this.chain = chain;
         this.hotkey = hotkey;
@@ -89,11 +92,19 @@ public final class WeightSetter {
                 log.info("Moving averages are all zero; no weights to set");
                 return false;
             }
-            chain.setWeights(hotkey, netuid, w.uids(), w.weights(), versionKey(hp), hp); // hyperparameters read once per setting
+            try {
+                chain.setWeights(hotkey, netuid, w.uids(), w.weights(), versionKey(hp), hp); // hyperparameters read once per setting
+            } catch (RuntimeException e) {
+                tell(new WeightsEvent(WeightsEvent.Outcome.FAILED, netuid, hotkey.ss58Address(), -1, null, e.getMessage()));
+                throw e;
+            }
             last = w;
+            long block = currentBlockOrUnknown();
+            tell(new WeightsEvent(hp.commitRevealEnabled() ? WeightsEvent.Outcome.COMMITTED : WeightsEvent.Outcome.SET, netuid,
+                    hotkey.ss58Address(), block, w, null));
             if (hp.commitRevealEnabled()) {
                 // the chain reveals in the epoch RevealPeriodEpochs (1 by default) after the commit's; allow two
-                long due = chain.currentBlock() + 3L * (hp.tempo() + 1) + TIMELOCK_MARGIN_BLOCKS;
+                long due = (block >= 0 ? block : chain.currentBlock()) + 3L * (hp.tempo() + 1) + TIMELOCK_MARGIN_BLOCKS;
                 pending.addLast(new PendingReveal(w, due));
                 while (pending.size() > MAX_PENDING) pending.removeFirst();
                 log.info("Committed timelocked weights on netuid {} for {} uids; the chain reveals them by block {}", netuid, w.uids().length, due);
@@ -103,6 +114,27 @@ public final class WeightSetter {
         } catch (RuntimeException e) {
             log.error("set_weights failed: {}; will try again next epoch", e.getMessage());
             return false;
+        }
+    }
+
+    /** Adds a listener told of every attempt to set weights from now on. */
+    public void addListener(java.util.function.Consumer<WeightsEvent> listener) { listeners.add(listener); }
+
+    private void tell(WeightsEvent e) {
+        for (java.util.function.Consumer<WeightsEvent> l : listeners) {
+            try {
+                l.accept(e);
+            } catch (RuntimeException ex) {
+                log.error("A weights listener failed ({}); the weights themselves are {}", ex.getMessage(), e.outcome().label());
+            }
+        }
+    }
+
+    private long currentBlockOrUnknown() {
+        try {
+            return chain.currentBlock();
+        } catch (RuntimeException e) {
+            return -1;
         }
     }
 

@@ -18,7 +18,7 @@ import org.cgp.protocol.axon.AxonInfo;
 import org.cgp.protocol.keys.Keypair;
 import org.cgp.validator.conversation.ConversationFiles;
 import org.cgp.validator.conversation.LocalConversations;
-import org.cgp.validator.record.SqliteStore;
+import org.cgp.validator.store.ResultStore;
 import org.cgp.validator.state.ValidatorState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +70,7 @@ class ChainOutageTest {
         ValidatorConfig config = new ValidatorConfig(StepSettings.defaults(LocalSubnet.NETUID).withMaxWindows(1), dir, epoch, noWeights,
                 0.1, 1, -1, 0, 4096, Duration.ofMillis(1000), 0, Duration.ofMillis(10), WeightsCurve.PROPORTIONAL);
         return new Validator(config, subnet.validatorKey(), chain, llm, embedder,
-                new LocalConversations(ConversationFiles.samples(), "samples"), new SqliteStore(dir.resolve("s.sqlite")));
+                new LocalConversations(ConversationFiles.samples(), "samples"), ResultStore.sqlite(dir.resolve("s.sqlite")));
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.cgp.validator.bundle.PreparedBundle;
 import org.cgp.validator.conversation.ConversationFiles;
 import org.cgp.validator.conversation.LocalConversations;
 import org.cgp.validator.record.Records;
-import org.cgp.validator.record.SqliteStore;
+import org.cgp.validator.store.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +40,7 @@ class FloodingMinerTest {
         Keypair validatorKey = Keypair.generate();
         try (AxonServer miner = AxonServer.builder(minerKey).host("127.0.0.1").port(0)
                 .attach(CgSynapse.NAME, CgSynapse.class, r -> r.withOutput(new MinerOutput(flood, null, null))).start();
-             SqliteStore store = new SqliteStore(dir.resolve("s.sqlite"));
+             ResultStore store = ResultStore.sqlite(dir.resolve("s.sqlite"));
              Dendrite dendrite = new Dendrite(validatorKey)) {
             Metagraph mg = new Metagraph(1, 1, List.of(
                     Neuron.of(0, validatorKey.ss58Address(), "c", 5000, true, new AxonInfo("0.0.0.0", 0, validatorKey.ss58Address())),

@@ -16,7 +16,7 @@ import org.cgp.protocol.dendrite.Dendrite;
 import org.cgp.validator.bundle.PreparedBundle;
 import org.cgp.validator.conversation.ConversationFiles;
 import org.cgp.validator.conversation.LocalConversations;
-import org.cgp.validator.record.SqliteStore;
+import org.cgp.validator.store.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +33,7 @@ class MinerFailureScoringTest {
         LlmClient llm = OfflineModels.llm();
         Embedder embedder = OfflineModels.embedder();
         try (LocalSubnet subnet = LocalSubnet.start(3, llm, embedder);
-             SqliteStore store = new SqliteStore(dir.resolve("s.sqlite"));
+             ResultStore store = ResultStore.sqlite(dir.resolve("s.sqlite"));
              Dendrite dendrite = new Dendrite(subnet.validatorKey())) {
             Metagraph real = subnet.chain().metagraph(LocalSubnet.NETUID);
             List<Neuron> crossed = new ArrayList<>(real.neurons());

@@ -15,7 +15,7 @@ import org.cgp.protocol.synapse.Guid;
 import org.cgp.protocol.synapse.Line;
 import org.cgp.validator.conversation.Conversation;
 import org.cgp.validator.conversation.LocalConversations;
-import org.cgp.validator.record.SqliteStore;
+import org.cgp.validator.store.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +48,7 @@ class ShortConversationTest {
         Conversation tiny = new Conversation(Guid.of("5"), null, List.of(new Line(0, "hi, i love sailing"),
                 new Line(1, "me too, the ocean is great"), new Line(0, "do you race?"), new Line(1, "every summer")));
         Keypair key = Keypair.generate();
-        try (SqliteStore store = new SqliteStore(dir.resolve("s.sqlite")); Dendrite dendrite = new Dendrite(key)) {
+        try (ResultStore store = ResultStore.sqlite(dir.resolve("s.sqlite")); Dendrite dendrite = new Dendrite(key)) {
             ValidatorStep step = new ValidatorStep(new LocalConversations(List.of(tiny), "tiny"), counting,
                     OfflineModels.embedder(), dendrite, () -> new Metagraph(1, 1, List.of()), 0,
                     key.ss58Address(), new MinerSampler(new Random(), 4096), Scores.zeros(List.of(key.ss58Address())), store, StepSettings.defaults(1));

@@ -18,7 +18,7 @@ import org.cgp.chain.SubnetHyperparameters;
 import org.cgp.protocol.axon.AxonInfo;
 import org.cgp.protocol.keys.Keypair;
 import org.cgp.validator.conversation.CgpApiSource;
-import org.cgp.validator.record.SqliteStore;
+import org.cgp.validator.store.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +49,7 @@ class StepBackoffTest {
                     live.burnUid(), live.burnRate(), live.vpermitTaoLimit(), live.metagraphRefresh(), 0, Duration.ofMillis(20), live.curve());
             AtomicBoolean stop = new AtomicBoolean();
             try (Validator v = new Validator(config, key, chain, OfflineModels.llm(), OfflineModels.embedder(),
-                    new CgpApiSource(new OkHttpClient(), api.url("/"), null, null), new SqliteStore(dir.resolve("s.sqlite")))) {
+                    new CgpApiSource(new OkHttpClient(), api.url("/"), null, null), ResultStore.sqlite(dir.resolve("s.sqlite")))) {
                 Thread runner = new Thread(() -> v.runUntil(stop));
                 runner.start();
                 Thread.sleep(1500);

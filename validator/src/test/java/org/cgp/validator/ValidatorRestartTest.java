@@ -9,7 +9,7 @@ import org.cgp.llm.LlmClient;
 import org.cgp.localnet.LocalSubnet;
 import org.cgp.validator.conversation.ConversationFiles;
 import org.cgp.validator.conversation.LocalConversations;
-import org.cgp.validator.record.SqliteStore;
+import org.cgp.validator.store.ResultStore;
 import org.cgp.validator.state.ValidatorState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +30,7 @@ class ValidatorRestartTest {
         try (LocalSubnet subnet = LocalSubnet.start(3, llm, embedder)) {
             ValidatorState afterFirst;
             try (Validator v = new Validator(everyBlock, subnet.validatorKey(), subnet.chain(), llm, embedder,
-                    new LocalConversations(ConversationFiles.samples(), "samples"), new SqliteStore(dir.resolve("a.sqlite")))) {
+                    new LocalConversations(ConversationFiles.samples(), "samples"), ResultStore.sqlite(dir.resolve("a.sqlite")))) {
                 assertThat(v.runStep().succeeded()).isTrue();
                 assertThat(v.runStep().succeeded()).isTrue();
                 afterFirst = v.state();
@@ -42,7 +42,7 @@ class ValidatorRestartTest {
             assertThat(ValidatorState.load(dir.resolve("state"))).isEqualTo(afterFirst);
 
             try (Validator again = new Validator(longEpoch, subnet.validatorKey(), subnet.chain(), llm, embedder,
-                    new LocalConversations(ConversationFiles.samples(), "samples"), new SqliteStore(dir.resolve("a.sqlite")))) {
+                    new LocalConversations(ConversationFiles.samples(), "samples"), ResultStore.sqlite(dir.resolve("a.sqlite")))) {
                 assertThat(again.state()).isEqualTo(afterFirst);
                 assertThat(again.runStep().succeeded()).isTrue();
                 assertThat(again.state().step()).isEqualTo(3);
@@ -54,7 +54,7 @@ class ValidatorRestartTest {
             ValidatorState fromOlderChain = ValidatorState.load(dir.resolve("state"));
             new ValidatorState(fromOlderChain.step(), fromOlderChain.hotkeys(), fromOlderChain.ema(), 1_000_000_000L).save(dir.resolve("state"));
             try (Validator afterReset = new Validator(longEpoch, subnet.validatorKey(), subnet.chain(), llm, embedder,
-                    new LocalConversations(ConversationFiles.samples(), "samples"), new SqliteStore(dir.resolve("a.sqlite")))) {
+                    new LocalConversations(ConversationFiles.samples(), "samples"), ResultStore.sqlite(dir.resolve("a.sqlite")))) {
                 assertThat(afterReset.runStep().succeeded()).isTrue();
                 assertThat(afterReset.state().lastWeightsBlock()).isLessThan(1_000_000_000L);
             }

@@ -19,7 +19,7 @@ import org.cgp.validator.bundle.Masking;
 import org.cgp.validator.bundle.PreparedBundle;
 import org.cgp.validator.conversation.ConversationFiles;
 import org.cgp.validator.conversation.LocalConversations;
-import org.cgp.validator.record.SqliteStore;
+import org.cgp.validator.store.ResultStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,7 +39,7 @@ class VerboseValidatorTest {
     static LlmClient llm;
     static Embedder embedder;
     static LocalSubnet subnet;
-    static SqliteStore store;
+    static ResultStore store;
     static Dendrite dendrite;
     static Scores movingAverage;
     static ValidatorStep step;
@@ -53,7 +53,7 @@ class VerboseValidatorTest {
         llm = OfflineModels.llm();
         embedder = OfflineModels.embedder();
         subnet = LocalSubnet.start(3, llm, embedder);
-        store = new SqliteStore(dir.resolve("verbose.sqlite"));
+        store = ResultStore.sqlite(dir.resolve("verbose.sqlite"));
         dendrite = new Dendrite(subnet.validatorKey());
         movingAverage = Scores.zeros(subnet.chain().metagraph(LocalSubnet.NETUID).hotkeys());
         step = new ValidatorStep(new LocalConversations(ConversationFiles.samples(), "bundled samples"), llm, embedder,

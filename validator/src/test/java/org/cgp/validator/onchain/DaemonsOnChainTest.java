@@ -28,7 +28,7 @@ import org.cgp.validator.Validator;
 import org.cgp.validator.ValidatorConfig;
 import org.cgp.validator.conversation.ConversationFiles;
 import org.cgp.validator.conversation.LocalConversations;
-import org.cgp.validator.record.SqliteStore;
+import org.cgp.validator.store.ResultStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,7 +82,7 @@ class DaemonsOnChainTest {
                 ValidatorConfig config = new ValidatorConfig(StepSettings.defaults(netuid).withMaxWindows(2).withMode("test"),
                         dir.resolve("state"), 1, false, 0.1, 1, -1, 0, 4096, Duration.ofMinutes(5), 0, Duration.ofMillis(10), org.cgp.validator.WeightsCurve.PROPORTIONAL);
                 try (Validator v = new Validator(config, VALIDATOR, chain, llm, embedder,
-                        new LocalConversations(ConversationFiles.samples(), "samples"), new SqliteStore(dir.resolve("s.sqlite")))) {
+                        new LocalConversations(ConversationFiles.samples(), "samples"), ResultStore.sqlite(dir.resolve("s.sqlite")))) {
                     StepReport report = v.runStep();
                     assertThat(report.succeeded()).as("step: %s", report.skipped()).isTrue();
                     List<MinerResult> answers = report.windows().get(0).results();

@@ -1,0 +1,34 @@
+package org.cgp.validator.store;
+
+import java.util.List;
+
+/**
+ * One conversation of the exported dataset, in the column layout of the subnet's public dataset
+ * (ReadyAi's conversations on Hugging Face, which CGP's own importer reads as {@code c_guid},
+ * {@code transcript [{speaker, text}]} and {@code participants}): the transcript line by line with
+ * its speaker, the ground-truth tags, what each miner tagged each window with, and, when asked
+ * for, the ground truth's tag embeddings.
+ */
+public record DatasetRow(String guid, List<Utterance> transcript, List<String> participants, List<String> tags,
+                         List<WindowTags> windows, List<TagEmbedding> embeddings) {
+    public DatasetRow {
+        transcript = List.copyOf(transcript);
+        participants = List.copyOf(participants);
+        tags = List.copyOf(tags);
+        windows = List.copyOf(windows);
+        embeddings = List.copyOf(embeddings);
+    }
+
+    /** One line: the speaker's name (their participant name, else {@code SPEAKER_<idx>}), their index, the text. */
+    public record Utterance(String speaker, int speakerIdx, String text) {}
+
+    /** The tags one miner gave one window. */
+    public record WindowTags(int windowIdx, Integer uid, String minerHotkey, List<String> tags) {
+        public WindowTags {
+            tags = List.copyOf(tags);
+        }
+    }
+
+    /** A ground-truth tag and its embedding. */
+    public record TagEmbedding(String tag, float[] vector) {}
+}

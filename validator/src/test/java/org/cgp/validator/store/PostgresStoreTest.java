@@ -1,0 +1,50 @@
+package org.cgp.validator.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import org.cgp.protocol.synapse.Guid;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** The store contract on a real PostgreSQL server (see {@link LocalPostgres}), and what only a server does. */
+@Tag("peer")
+class PostgresStoreTest extends StoreContract {
+    @Override StoreUrl freshStore() { return LocalPostgres.freshDatabase(); }
+
+    @Test
+    void aServerThatIsNotThereIsOneLineWithoutThePassword() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        StoreUrl url = StoreUrl.parse("jdbc:postgresql://127.0.0.1:" + port + "/cgp?user=cgp&password=hunter2secret");
+        assertThatThrownBy(() -> ResultStore.open(url, null)).isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("PostgreSQL store jdbc:postgresql://127.0.0.1:" + port).hasMessageContaining("cannot be opened")
+                .hasMessageContaining("password=***").hasMessageNotContaining("hunter2secret").hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aDroppedConnectionIsOpenedAgainAndAnOutageWaitsInTheSpool() throws Exception {
+        StoreUrl url = freshStore();
+        String db = url.jdbcUrl().replaceAll(".*/([^/?]+)(\\?.*)?$", "$1");
+        try (ResultStore s = ResultStore.open(url, dir.resolve("spool"))) {
+            s.record(Guid.of("c1"), groundTruth("c1", 1));
+            // the server drops the connection (a restart, a failover): the store connects again and the write goes through
+            LocalPostgres.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db + "'");
+            s.record(Guid.of("c1"), answer("c1", "5MinerA", 1, 0, 1));
+            assertThat(s.pending()).isZero();
+            // the database refuses connections for a while: writes wait in the spool, in order, and go in once it is back
+            LocalPostgres.admin("ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
+            LocalPostgres.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db + "'");
+            s.record(Guid.of("c1"), answer("c1", "5MinerB", 2, 0, 1));
+            s.recordWeights(weights());
+            assertThat(s.pending()).isEqualTo(2);
+            LocalPostgres.admin("ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
+            s.record(Guid.of("c1"), answer("c1", "5MinerC", 3, 0, 1));
+            assertThat(s.pending()).isZero();
+            assertThat(s.counts()).containsEntry("miner_answers", 3L).containsEntry("weights_set", 1L);
+        }
+    }
+}
