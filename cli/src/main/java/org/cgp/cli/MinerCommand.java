@@ -9,6 +9,7 @@ import org.cgp.chain.Chain;
 import org.cgp.llm.LlmConfig;
 import org.cgp.llm.TagCleaner;
 import org.cgp.llm.LlmProviders;
+import org.cgp.llm.MeteredLlmClient;
 import org.cgp.miner.Miner;
 import org.cgp.miner.MinerConfig;
 import org.cgp.protocol.keys.Keypair;
@@ -100,7 +101,8 @@ public final class MinerCommand implements Callable<Integer> {
         GracefulShutdown shutdown = GracefulShutdown.install("miner", Duration.ofSeconds(20));
         PrometheusMeterRegistry registry = Meters.prometheus();
         try (Chain chain = Chains.open(common, offlineMetagraph);
-             Miner miner = Miner.start(config, hotkey, chain, LlmProviders.chat(llm), LlmProviders.embedder(llm), registry);
+             Miner miner = Miner.start(config, hotkey, chain, MeteredLlmClient.wrap(LlmProviders.chat(llm), registry),
+                     LlmProviders.embedder(llm), registry);
              StatusServer status = common.metricsPort > 0
                      ? StatusServer.start(common.metricsHost, common.metricsPort, registry::scrape, () -> StatusPages.miner(miner.metrics())) : null) {
             shutdown.awaitStop();

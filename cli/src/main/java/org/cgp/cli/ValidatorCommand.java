@@ -33,6 +33,7 @@ import org.cgp.validator.conversation.LocalConversations;
 import org.cgp.validator.record.CgpApiRecorder;
 import org.cgp.validator.record.ResultRecorder;
 import org.cgp.validator.record.Spool;
+import org.cgp.llm.MeteredLlmClient;
 import org.cgp.validator.store.ResultStore;
 import org.cgp.validator.store.StoreUrl;
 import picocli.CommandLine.Command;
@@ -146,11 +147,13 @@ public final class ValidatorCommand implements Callable<Integer> {
                 ? ResultStore.open(StoreUrl.parse(storeUrl), stateDir.resolve("store-spool"))
                 : new CgpApiRecorder(http, url(env, "CGP_API_WRITE_HOST", "https://db.conversations.xyz"), new Spool(stateDir.resolve("spool")));
         GracefulShutdown shutdown = GracefulShutdown.install("validator", Duration.ofSeconds(60));
+        PrometheusMeterRegistry registry = Meters.prometheus();
         try (Chain chain = Chains.open(common, offlineMetagraph);
-             Validator validator = new Validator(config, hotkey, chain, LlmProviders.chat(llm), LlmProviders.embedder(llm), source, recorder)) {
-            PrometheusMeterRegistry registry = Meters.prometheus();
+             Validator validator = new Validator(config, hotkey, chain, MeteredLlmClient.wrap(LlmProviders.chat(llm), registry),
+                     LlmProviders.embedder(llm), source, recorder)) {
             ValidatorMetrics metrics = new ValidatorMetrics(validator::state, validator.weights()::last, recorder::pending, registry);
             validator.onStep(metrics::record);
+            validator.weights().addListener(metrics.weightsListener());
             try (StatusServer status = common.metricsPort > 0
                     ? StatusServer.start(common.metricsHost, common.metricsPort, registry::scrape, () -> StatusPages.validator(metrics)) : null) {
                 validator.runUntil(shutdown.flag());

@@ -42,6 +42,12 @@ public final class LocalSubnet implements AutoCloseable {
 
     /** Starts {@code minerCount} miners sharing one LLM client and embedder. */
     public static LocalSubnet start(int minerCount, LlmClient llm, Embedder embedder) throws InterruptedException {
+        return start(minerCount, llm, embedder, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /** As {@link #start(int, LlmClient, Embedder)}, the miners metering into {@code registry}. */
+    public static LocalSubnet start(int minerCount, LlmClient llm, Embedder embedder, io.micrometer.core.instrument.MeterRegistry registry)
+            throws InterruptedException {
         if (minerCount < 1) throw new IllegalArgumentException("--miners must be >= 1, got " + minerCount);
         Keypair validatorKey = Keypair.generate();
         List<Keypair> minerKeys = new ArrayList<>();
@@ -59,7 +65,7 @@ public final class LocalSubnet implements AutoCloseable {
         try {
             for (int i = 0; i < minerKeys.size(); i++) {
                 MinerConfig config = MinerConfig.local(NETUID).withMaxTags(LOCAL_TAG_LIMITS[i % LOCAL_TAG_LIMITS.length]);
-                miners.add(Miner.start(config, minerKeys.get(i), chain, llm, embedder));
+                miners.add(Miner.start(config, minerKeys.get(i), chain, llm, embedder, registry));
             }
         } catch (InterruptedException | RuntimeException e) {
             miners.forEach(Miner::close);

@@ -94,7 +94,9 @@ public final class Miner implements AutoCloseable {
                 .maxConcurrentForwards(config.maxConcurrentForwards())
                 .maxQueuedForwards(config.maxQueuedForwards())
                 .attach(CgSynapse.NAME, CgSynapse.class, metrics.meter(tagger))
+                .observer(metrics.axonObserver())
                 .start();
+        metrics.queueDepth(axon::queuedForwards);
         Miner miner = new Miner(metagraph, axon, hotkey, metrics, chain, config);
         log.info("Miner {} serving CgSynapse on {}:{} (netuid {}, LLM {} / {}, {} forwards at once, {} queued at most)",
                 hotkey.ss58Address(), config.axonHost(), axon.port(), config.netuid(), llm.provider(), llm.model(),

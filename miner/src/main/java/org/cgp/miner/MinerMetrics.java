@@ -36,6 +36,32 @@ public final class MinerMetrics {
         this.tagsPerWindow = DistributionSummary.builder("cgp_miner_tags_per_window").register(registry);
     }
 
+    /** Latency buckets of the axon's request timer: a refused request takes microseconds, a tagged window milliseconds to seconds. */
+    private static final java.time.Duration[] AXON_BUCKETS = {java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(5),
+            java.time.Duration.ofMillis(25), java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(500),
+            java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(12)};
+
+    /**
+     * What the axon tells of each response: {@code cgp_axon_requests} by HTTP status (a bounded
+     * set) and the {@code cgp_axon_request} timer, with buckets for quantiles.
+     */
+    public org.cgp.protocol.axon.AxonObserver axonObserver() {
+        Timer latency = Timer.builder("cgp_axon_request").description("Time from a request read to its response written")
+                .serviceLevelObjectives(AXON_BUCKETS).register(registry);
+        Counter.builder("cgp_axon_requests").tag("status", "200").register(registry); // the series exists before the first request
+        return (status, nanos) -> {
+            latency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            Counter.builder("cgp_axon_requests").description("Axon responses by HTTP status").tag("status", String.valueOf(status))
+                    .register(registry).increment();
+        };
+    }
+
+    /** {@code cgp_axon_queue_depth}: requests waiting for a forward worker. */
+    public void queueDepth(java.util.function.IntSupplier queued) {
+        io.micrometer.core.instrument.Gauge.builder("cgp_axon_queue_depth", queued, q -> q.getAsInt())
+                .description("Requests waiting for a forward worker").strongReference(true).register(registry);
+    }
+
     /** {@code handler}, metered. */
     public SynapseHandler<CgSynapse> meter(SynapseHandler<CgSynapse> handler) {
         return request -> {

@@ -42,6 +42,31 @@ public final class ValidatorMetrics {
         Gauge.builder("cgp_validator_step_number", state, s -> s.get().step()).strongReference(true).register(registry);
     }
 
+    /**
+     * What the weight setter tells: {@code cgp_validator_weights_set} by outcome (set, committed,
+     * failed; each there from the start at 0), {@code cgp_validator_weights_last_block} and
+     * {@code cgp_validator_weights_last_set_seconds} (Unix time) of the last weights the chain took.
+     */
+    public java.util.function.Consumer<WeightsEvent> weightsListener() {
+        for (WeightsEvent.Outcome o : WeightsEvent.Outcome.values()) {
+            Counter.builder("cgp_validator_weights_set").description("Attempts to set weights, by outcome").tag("outcome", o.label())
+                    .register(registry);
+        }
+        java.util.concurrent.atomic.AtomicLong block = new java.util.concurrent.atomic.AtomicLong(-1);
+        java.util.concurrent.atomic.AtomicLong at = new java.util.concurrent.atomic.AtomicLong(0);
+        Gauge.builder("cgp_validator_weights_last_block", block, java.util.concurrent.atomic.AtomicLong::get)
+                .description("Block at which weights were last set or committed (-1: not yet)").strongReference(true).register(registry);
+        Gauge.builder("cgp_validator_weights_last_set_seconds", at, java.util.concurrent.atomic.AtomicLong::get)
+                .description("Unix time weights were last set or committed (0: not yet)").strongReference(true).register(registry);
+        return e -> {
+            Counter.builder("cgp_validator_weights_set").tag("outcome", e.outcome().label()).register(registry).increment();
+            if (e.outcome() != WeightsEvent.Outcome.FAILED) {
+                block.set(e.block());
+                at.set(Instant.now().getEpochSecond());
+            }
+        };
+    }
+
     /** Counts one finished step. */
     public synchronized void record(StepReport report, Duration took) {
         stepTimer.record(took);

@@ -72,11 +72,13 @@ final class AxonPipeline {
 
     /** Whether responses carry the axon's nonce, uuid and signature (bittensor 9's successes do not). */
     private final boolean signResponses;
+    private final AxonObserver observer;
 
     AxonPipeline(Map<String, Route<?>> routes, Keypair keypair, String axonHotkey, NonceClock clock,
                        Blacklist blacklist, Priority priority, PriorityWorkerPool pool, Duration forwardTimeout,
-                       boolean allowLegacyNonces, boolean signResponses) {
+                       boolean allowLegacyNonces, boolean signResponses, AxonObserver observer) {
         this.routes = routes;
+        this.observer = observer;
         this.signResponses = signResponses;
         this.keypair = keypair;
         this.axonHotkey = axonHotkey;
@@ -97,13 +99,13 @@ final class AxonPipeline {
         boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
 
         if (request.decoderResult().isFailure()) {
-            new Exchange(ctx, false, start, null, afterResponse)
+            new Exchange(ctx, false, start, null, afterResponse, observer)
                     .fail(400, "Bad request: " + request.decoderResult().cause().getMessage());
             return;
         }
         String name = synapseName(request.uri());
         Route<?> route = routes.get(name);
-        Exchange ex = new Exchange(ctx, keepAlive, start, name, afterResponse);
+        Exchange ex = new Exchange(ctx, keepAlive, start, name, afterResponse, observer);
         try {
             run(ctx, request, route, ex);
         } catch (RuntimeException e) {

@@ -67,7 +67,7 @@ public final class AxonServer implements AutoCloseable {
     public String hotkey() { return hotkey; }
 
     /** Requests waiting for a forward worker right now. */
-    int queuedForwards() { return pool.queued(); }
+    public int queuedForwards() { return pool.queued(); }
 
     @Override
     public void close() {
@@ -93,6 +93,7 @@ public final class AxonServer implements AutoCloseable {
         private int ioThreads = 0;
         private boolean allowLegacyNonces;
         private boolean signResponses;
+        private AxonObserver observer = AxonObserver.NONE;
         private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
@@ -156,6 +157,9 @@ public final class AxonServer implements AutoCloseable {
          */
         public Builder signResponses(boolean sign) { this.signResponses = sign; return this; }
 
+        /** Told of every response (status, time taken): the miner's metrics. */
+        public Builder observer(AxonObserver observer) { this.observer = Objects.requireNonNull(observer); return this; }
+
         /** A whole request (head and body) must arrive within this from its first byte (default 10 s), or the connection closes. */
         public Builder requestDeadline(Duration d) {
             if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("requestDeadline must be > 0");
@@ -197,7 +201,7 @@ public final class AxonServer implements AutoCloseable {
             PriorityWorkerPool pool = new PriorityWorkerPool(maxConcurrentForwards, maxQueuedForwards, "axon-forward");
             AxonPipeline pipeline = new AxonPipeline(
                     java.util.Collections.unmodifiableMap(new LinkedHashMap<>(routes)), keypair, hotkey, new NonceClock(),
-                    blacklist, priority, pool, forwardTimeout, allowLegacyNonces, signResponses);
+                    blacklist, priority, pool, forwardTimeout, allowLegacyNonces, signResponses, observer);
             EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
             EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
             int bodyLimit = maxBodyBytes;

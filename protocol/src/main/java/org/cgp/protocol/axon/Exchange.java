@@ -29,6 +29,7 @@ final class Exchange {
     private final long startNanos;
     private final AtomicBoolean done = new AtomicBoolean();
     private final Runnable afterResponse;
+    private final AxonObserver observer;
     final String synapseName;
     volatile InboundHeaders headers;
     volatile TerminalInfo dendrite;
@@ -37,8 +38,9 @@ final class Exchange {
     volatile PriorityWorkerPool.Job job;
 
     Exchange(ChannelHandlerContext ctx, boolean keepAlive, long startNanos, String synapseName,
-             Runnable afterResponse) {
+             Runnable afterResponse, AxonObserver observer) {
         this.ctx = ctx;
+        this.observer = observer;
         this.afterResponse = afterResponse;
         this.keepAlive = keepAlive;
         this.startNanos = startNanos;
@@ -74,6 +76,11 @@ final class Exchange {
         if (!done.compareAndSet(false, true)) return false;
         Future<?> t = timeoutTask;
         if (t != null) t.cancel(false);
+        try {
+            observer.responded(status, System.nanoTime() - startNanos);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Exchange.class).warn("Axon observer failed: {}", e.toString());
+        }
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
         HttpHeaders h = response.headers();

@@ -1,0 +1,14 @@
+package org.cgp.protocol.axon;
+
+/**
+ * Told of every response the axon writes: its HTTP status and how long the request took from
+ * being read to the response being handed to the socket. Called on an event loop or a forward
+ * worker, so it must be quick; whatever it throws is logged and ignored. The miner's metrics are
+ * one; {@link #NONE} is the default.
+ */
+@FunctionalInterface
+public interface AxonObserver {
+    AxonObserver NONE = (status, nanos) -> {};
+
+    void responded(int status, long nanos);
+}
