@@ -2,9 +2,21 @@
 # Installs the Node tools some tests use as real peers, into .tools/ (git-ignored):
 #   .tools/polkadot    @polkadot/util-crypto + keyring: an independent sr25519 to cross-check ours
 #   .tools/chopsticks  @acala-network/chopsticks: runs the real subtensor runtime on loopback
+# and Debian's PostgreSQL server package: the store's tests start a throwaway cluster from it on
+# loopback (or use the server CGP_TEST_PG_URL names).
 # Tests that need them skip with a message when they are absent. Safe to run again.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
+
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ -z "${CGP_TEST_PG_URL:-}" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "install-tools: installing PostgreSQL (Debian's postgresql package) for the store's tests"
+    { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null; } \
+      || echo "install-tools: WARNING: could not install postgresql; the PostgreSQL store tests will be skipped" >&2
+  else
+    echo "install-tools: WARNING: PostgreSQL is not installed (apt-get install postgresql); its store tests will be skipped" >&2
+  fi
+fi
 if ! command -v npm >/dev/null 2>&1; then
   echo "install-tools: npm not found; polkadot.js cross-checks and chain tests will be skipped" >&2
   exit 0
