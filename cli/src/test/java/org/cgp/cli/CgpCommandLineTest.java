@@ -65,6 +65,22 @@ class CgpCommandLineTest {
     }
 
     @Test
+    void aStoreThatCannotBeReachedStopsTheValidatorWithOneLineAndNoPassword() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path convos = java.nio.file.Files.writeString(dir.resolve("c.json"), "[{\"guid\": 1, \"lines\": [[0, \"hi\"], [1, \"hello\"]]}]");
+        Run r = run("validator", "--offline", "--wallet.uri", "//Alice", "--logging.logging_dir", dir.toString(), "--conversations",
+                convos.toString(), "--store", "jdbc:postgresql://127.0.0.1:" + port + "/cgp?user=v&password=pw-not-for-logs");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).startsWith("cgp: PostgreSQL store jdbc:postgresql://127.0.0.1:" + port).contains("cannot be opened")
+                .doesNotContain("pw-not-for-logs");
+        assertThat(r.out()).doesNotContain("pw-not-for-logs");
+    }
+
+    @Test
     void aMissingConversationFileExitsTwoNamingIt() {
         Path missing = dir.resolve("nope.json");
         Run r = run("local", "--conversations", missing.toString());

@@ -208,7 +208,8 @@ final class Migrations {
     }
 
     static boolean tableExists(Connection c, String name) throws SQLException {
-        try (ResultSet rs = c.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
+        // in the connection's own schema only (PostgreSQL's search path; SQLite has none)
+        try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), name, new String[] {"TABLE"})) {
             while (rs.next()) {
                 if (name.equalsIgnoreCase(rs.getString("TABLE_NAME"))) return true;
             }

@@ -108,7 +108,7 @@ public final class ResultStore implements ResultRecorder {
     }
 
     @Override public void recordBundle(TaskBundle bundle) {
-        StoredBundle b = StoredBundle.of(bundle, "cgp-api");
+        StoredBundle b = StoredBundle.of(bundle, "reserved");
         ObjectNode entry = entry("bundle");
         entry.set("bundle", WireJson.mapper().valueToTree(b));
         write(entry, c -> StoreWrites.bundle(c, url.dialect(), b));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import org.cgp.protocol.synapse.Guid;
+import org.cgp.validator.conversation.Conversation;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -40,11 +41,17 @@ class PostgresStoreTest extends StoreContract {
             LocalPostgres.admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db + "'");
             s.record(Guid.of("c1"), answer("c1", "5MinerB", 2, 0, 1));
             s.recordWeights(weights());
-            assertThat(s.pending()).isEqualTo(2);
+            s.recordBundle(new Conversation(Guid.of("c2"), java.util.List.of("Ann", "Bob"),
+                    java.util.List.of(new org.cgp.protocol.synapse.Line(0, "hello"), new org.cgp.protocol.synapse.Line(1, "hi"))).asBundle());
+            assertThat(s.pending()).isEqualTo(3);
             LocalPostgres.admin("ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
             s.record(Guid.of("c1"), answer("c1", "5MinerC", 3, 0, 1));
             assertThat(s.pending()).isZero();
-            assertThat(s.counts()).containsEntry("miner_answers", 3L).containsEntry("weights_set", 1L);
+            assertThat(s.counts()).containsEntry("miner_answers", 3L).containsEntry("weights_set", 1L).containsEntry("bundles", 1L);
+            java.util.List<DatasetRow> rows = new java.util.ArrayList<>();
+            s.forEachConversation(false, rows::add);
+            assertThat(rows).singleElement().satisfies(r -> assertThat(r.transcript()).extracting(DatasetRow.Utterance::text)
+                    .containsExactly("hello", "hi"));
         }
     }
 }
