@@ -331,7 +331,7 @@ public final class ResultStore implements ResultRecorder {
             try (PreparedStatement bundles = c.prepareStatement(
                          "SELECT guid, participants, lines FROM bundles WHERE type = ? ORDER BY created_at, guid");
                  PreparedStatement truth = c.prepareStatement(
-                         "SELECT json FROM ground_truth WHERE bundle_guid = ? ORDER BY created_at DESC, id DESC LIMIT 1");
+                         "SELECT tags, json FROM ground_truth WHERE bundle_guid = ? ORDER BY created_at DESC, id DESC LIMIT 1");
                  PreparedStatement answers = c.prepareStatement(
                          "SELECT window_idx, uid, miner_hotkey, tags FROM miner_answers WHERE bundle_guid = ? ORDER BY window_idx, uid, id")) {
                 bundles.setString(1, org.cgp.protocol.task.TaskType.CONVERSATION_TAGGING.wire());
@@ -357,9 +357,9 @@ public final class ResultStore implements ResultRecorder {
             truth.setString(1, guid);
             try (ResultSet rs = truth.executeQuery()) {
                 if (rs.next()) {
-                    JsonNode data = WireJson.mapper().readTree(rs.getString(1)).path("data");
-                    data.path("tags").forEach(t -> tags.add(t.asText()));
-                    if (embeddings) {
+                    tags.addAll(List.of(WireJson.mapper().readValue(rs.getString(1), String[].class)));
+                    if (embeddings) { // the vectors are most of a ground truth's JSON: read it only when they are wanted
+                        JsonNode data = WireJson.mapper().readTree(rs.getString(2)).path("data");
                         data.path("vectors").fields().forEachRemaining(e -> {
                             JsonNode v = e.getValue().path("vectors");
                             float[] f = new float[v.size()];
