@@ -29,7 +29,7 @@ class MetersTest {
         Keypair key = Keypair.generate();
         MinerConfig config = MinerConfig.local(1).toBuilder().allowNonRegistered(true).forceValidatorPermit(false).build();
         try (Miner miner = Miner.start(config, key, new OfflineChain(1, List.of(), SubnetHyperparameters.permissive()),
-                     LlmProviders.chat(LlmConfig.offline()), null, registry);
+                     org.cgp.llm.MeteredLlmClient.wrap(LlmProviders.chat(LlmConfig.offline()), registry), null, registry);
              Dendrite dendrite = new Dendrite(Keypair.generate())) {
             CgSynapse task = CgSynapse.request(Tasks.conversation(TaskEnvelope.HIDDEN, TaskEnvelope.HIDDEN, -1,
                     List.of(new Line(0, "We adopted a rescue dog and take her hiking every weekend."),
@@ -38,10 +38,20 @@ class MetersTest {
             DendriteResult<CgSynapse> r = dendrite.forward(List.of(new AxonInfo("127.0.0.1", miner.port(), key.ss58Address())),
                     CgSynapse.NAME, task, CgSynapse.class, Duration.ofSeconds(30)).get(0);
             assertThat(r.statusCode()).as(r.statusMessage()).isEqualTo(200);
+            okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+            try (okhttp3.Response notFound = http.newCall(new okhttp3.Request.Builder().url("http://127.0.0.1:" + miner.port() + "/NoSuchSynapse")
+                    .post(okhttp3.RequestBody.create(new byte[0])).build()).execute()) {
+                assertThat(notFound.code()).isEqualTo(404);
+            }
         }
         String page = registry.scrape();
         assertThat(page).contains("cgp_miner_windows_total{outcome=\"ok\",type=\"conversation_tagging\"} 1.0")
                 .contains("cgp_miner_forward_seconds_count 1")
+                .contains("cgp_axon_requests_total{status=\"200\"} 1.0").contains("cgp_axon_requests_total{status=\"404\"} 1.0")
+                .contains("cgp_axon_request_seconds_count 2").contains("cgp_axon_request_seconds_bucket{le=\"0.001\"}")
+                .contains("cgp_axon_queue_depth 0.0")
+                .contains("cgp_llm_request_seconds_count{call=\"window\",outcome=\"ok\",provider=\"offline\"} 1")
+                .contains("cgp_llm_errors_total{provider=\"offline\"} 0.0")
                 .contains("jvm_memory_used_bytes{")
                 .contains("process_uptime_seconds ");
     }

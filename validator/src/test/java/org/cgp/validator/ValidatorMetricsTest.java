@@ -34,4 +34,23 @@ class ValidatorMetricsTest {
         assertThat(m.recent()).singleElement().asString().contains("3 tags, 1 of 4 windows");
         assertThat(m.lastWeights().weights()).containsExactly(65535);
     }
+
+    @Test
+    void countsWeightsByOutcomeAndKeepsTheLastOneTheChainTook() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ValidatorState state = new ValidatorState(0, List.of("5A"), new double[] {0}, 0);
+        ValidatorMetrics m = new ValidatorMetrics(() -> state, () -> null, () -> 0, registry);
+        var listener = m.weightsListener();
+        assertThat(registry.get("cgp_validator_weights_set").tag("outcome", "failed").counter().count()).isZero();
+        assertThat(registry.get("cgp_validator_weights_last_block").gauge().value()).isEqualTo(-1.0);
+        EmitWeights w = new EmitWeights(new int[] {0}, new int[] {65535});
+        listener.accept(new WeightsEvent(WeightsEvent.Outcome.SET, 33, "5A", 100, w, null));
+        listener.accept(new WeightsEvent(WeightsEvent.Outcome.COMMITTED, 33, "5A", 460, w, null));
+        listener.accept(new WeightsEvent(WeightsEvent.Outcome.FAILED, 33, "5A", -1, null, "RateLimit"));
+        assertThat(registry.get("cgp_validator_weights_set").tag("outcome", "set").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("cgp_validator_weights_set").tag("outcome", "committed").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("cgp_validator_weights_set").tag("outcome", "failed").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("cgp_validator_weights_last_block").gauge().value()).as("a failure leaves the last success").isEqualTo(460.0);
+        assertThat(registry.get("cgp_validator_weights_last_set_seconds").gauge().value()).isGreaterThan(1.7e9);
+    }
 }
