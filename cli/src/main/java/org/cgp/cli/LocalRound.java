@@ -57,10 +57,7 @@ public final class LocalRound {
             // one conversation bundle per step, as many windows as asked; the live step takes 10 bundles and needs 10 tasks
             StepSettings step = StepSettings.defaults(LocalSubnet.NETUID).withMaxWindows(settings.windows())
                     .withSampleSize(Math.min(3, settings.miners())).withBundles(1, 1).withMode("local");
-            ValidatorConfig live = ValidatorConfig.defaults(step, settings.workDir().resolve("validator"));
-            ValidatorConfig config = new ValidatorConfig(step, live.stateDir(), 1, false, live.alpha(), live.weightsPower(),
-                    live.burnUid(), live.burnRate(), live.vpermitTaoLimit(), live.metagraphRefresh(), 0,
-                    java.time.Duration.ofSeconds(1), live.curve());
+            ValidatorConfig config = ValidatorConfig.local(step, settings.workDir().resolve("validator"));
             List<StepReport> reports = new ArrayList<>();
             Map<Integer, MinerResult> last = new HashMap<>();
             Map<Integer, Integer> answered = new HashMap<>();
@@ -95,7 +92,8 @@ public final class LocalRound {
                 out.printf("uid %d, the subnet owner (here also the validator), weight %d: the live validators burn %.0f %% of their weight to it%n",
                         LocalSubnet.VALIDATOR_UID, burn, 100 * config.burnRate());
                 int stored = store.rows().size();
-                out.printf("Stored %d records in %s%n", stored, store.url().file());
+                out.printf("Stored %d records in %s (the round as a dataset: ./cgp store export --store %s -o dataset.parquet)%n", stored,
+                        store.url().file(), store.url().file());
                 String problem = null;
                 if (reports.stream().noneMatch(StepReport::succeeded)) {
                     problem = "no step completed: " + reports.get(reports.size() - 1).skipped();

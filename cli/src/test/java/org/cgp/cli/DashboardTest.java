@@ -57,9 +57,7 @@ class DashboardTest {
         try (LocalSubnet subnet = LocalSubnet.start(2, MeteredLlmClient.wrap(llm, minerRegistry), embedder, minerRegistry);
              ResultStore store = ResultStore.sqlite(dir.resolve("s.sqlite"))) {
             StepSettings step = StepSettings.defaults(LocalSubnet.NETUID).withMaxWindows(2).withSampleSize(2).withBundles(1, 1).withMode("test");
-            ValidatorConfig live = ValidatorConfig.defaults(step, dir.resolve("validator"));
-            ValidatorConfig config = new ValidatorConfig(step, live.stateDir(), 1, false, live.alpha(), live.weightsPower(), live.burnUid(),
-                    live.burnRate(), live.vpermitTaoLimit(), live.metagraphRefresh(), 0, java.time.Duration.ofSeconds(1), live.curve());
+            ValidatorConfig config = ValidatorConfig.local(step, dir.resolve("validator"));
             try (Validator v = new Validator(config, subnet.validatorKey(), subnet.chain(), MeteredLlmClient.wrap(llm, validatorRegistry),
                     embedder, new LocalConversations(ConversationFiles.samples(), "samples"), store)) {
                 ValidatorMetrics metrics = new ValidatorMetrics(v::state, v.weights()::last, store::pending, validatorRegistry);

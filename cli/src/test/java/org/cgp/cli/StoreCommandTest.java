@@ -55,9 +55,7 @@ class StoreCommandTest {
         Embedder embedder = LlmProviders.embedder(offline);
         try (LocalSubnet subnet = LocalSubnet.start(2, llm, embedder); ResultStore store = ResultStore.sqlite(db)) {
             StepSettings step = StepSettings.defaults(LocalSubnet.NETUID).withMaxWindows(2).withSampleSize(2).withBundles(2, 1).withMode("test");
-            ValidatorConfig live = ValidatorConfig.defaults(step, work.resolve("validator"));
-            ValidatorConfig config = new ValidatorConfig(step, live.stateDir(), 1, false, live.alpha(), live.weightsPower(), live.burnUid(),
-                    live.burnRate(), live.vpermitTaoLimit(), live.metagraphRefresh(), 0, java.time.Duration.ofSeconds(1), live.curve());
+            ValidatorConfig config = ValidatorConfig.local(step, work.resolve("validator"));
             try (Validator v = new Validator(config, subnet.validatorKey(), subnet.chain(), llm, embedder,
                     new LocalConversations(ConversationFiles.samples().subList(0, 4), "samples"), store)) {
                 assertThat(v.runStep().succeeded()).isTrue();

@@ -1,5 +1,7 @@
 package org.cgp.localnet;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.cgp.chain.Neuron;
@@ -42,11 +44,11 @@ public final class LocalSubnet implements AutoCloseable {
 
     /** Starts {@code minerCount} miners sharing one LLM client and embedder. */
     public static LocalSubnet start(int minerCount, LlmClient llm, Embedder embedder) throws InterruptedException {
-        return start(minerCount, llm, embedder, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        return start(minerCount, llm, embedder, new SimpleMeterRegistry());
     }
 
     /** As {@link #start(int, LlmClient, Embedder)}, the miners metering into {@code registry}. */
-    public static LocalSubnet start(int minerCount, LlmClient llm, Embedder embedder, io.micrometer.core.instrument.MeterRegistry registry)
+    public static LocalSubnet start(int minerCount, LlmClient llm, Embedder embedder, MeterRegistry registry)
             throws InterruptedException {
         if (minerCount < 1) throw new IllegalArgumentException("--miners must be >= 1, got " + minerCount);
         Keypair validatorKey = Keypair.generate();

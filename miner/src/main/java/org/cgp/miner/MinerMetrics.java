@@ -2,17 +2,23 @@ package org.cgp.miner;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.cgp.protocol.axon.SynapseHandler;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import org.cgp.protocol.axon.AxonObserver;
 import org.cgp.protocol.axon.ForwardRefusedException;
+import org.cgp.protocol.axon.SynapseHandler;
 import org.cgp.protocol.synapse.CgInput;
 import org.cgp.protocol.synapse.CgSynapse;
-import org.cgp.protocol.task.TaskType;
 import org.cgp.protocol.synapse.InvalidSynapseException;
+import org.cgp.protocol.task.TaskType;
 
 /**
  * Meters the miner's forward function (tasks by outcome and type, time per task, tags per answer;
@@ -37,28 +43,28 @@ public final class MinerMetrics {
     }
 
     /** Latency buckets of the axon's request timer: a refused request takes microseconds, a tagged window milliseconds to seconds. */
-    private static final java.time.Duration[] AXON_BUCKETS = {java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(5),
-            java.time.Duration.ofMillis(25), java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(500),
-            java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(12)};
+    private static final Duration[] AXON_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5),
+            Duration.ofMillis(25), Duration.ofMillis(100), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(12)};
 
     /**
      * What the axon tells of each response: {@code cgp_axon_requests} by HTTP status (a bounded
      * set) and the {@code cgp_axon_request} timer, with buckets for quantiles.
      */
-    public org.cgp.protocol.axon.AxonObserver axonObserver() {
+    public AxonObserver axonObserver() {
         Timer latency = Timer.builder("cgp_axon_request").description("Time from a request read to its response written")
                 .serviceLevelObjectives(AXON_BUCKETS).register(registry);
         Counter.builder("cgp_axon_requests").tag("status", "200").register(registry); // the series exists before the first request
         return (status, nanos) -> {
-            latency.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            latency.record(nanos, TimeUnit.NANOSECONDS);
             Counter.builder("cgp_axon_requests").description("Axon responses by HTTP status").tag("status", String.valueOf(status))
                     .register(registry).increment();
         };
     }
 
     /** {@code cgp_axon_queue_depth}: requests waiting for a forward worker. */
-    public void queueDepth(java.util.function.IntSupplier queued) {
-        io.micrometer.core.instrument.Gauge.builder("cgp_axon_queue_depth", queued, q -> q.getAsInt())
+    public void queueDepth(IntSupplier queued) {
+        Gauge.builder("cgp_axon_queue_depth", queued, q -> q.getAsInt())
                 .description("Requests waiting for a forward worker").strongReference(true).register(registry);
     }
 
@@ -80,7 +86,7 @@ public final class MinerMetrics {
                 remember(Instant.now() + "  " + type + " refused: " + e.getMessage());
                 throw e;
             } finally {
-                forwardTimer.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                forwardTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 Counter.builder("cgp_miner_windows_total").tag("outcome", outcome).tag("type", type).register(registry).increment();
             }
         };
@@ -109,8 +115,8 @@ public final class MinerMetrics {
     public long tasks() { return forwardTimer.count(); }
 
     /** Mean time per task in milliseconds. */
-    public double meanMillis() { return forwardTimer.mean(java.util.concurrent.TimeUnit.MILLISECONDS); }
+    public double meanMillis() { return forwardTimer.mean(TimeUnit.MILLISECONDS); }
 
     /** The most recent tasks, newest first, one line each. */
-    public synchronized java.util.List<String> recent() { return java.util.List.copyOf(recent); }
+    public synchronized List<String> recent() { return List.copyOf(recent); }
 }

@@ -43,4 +43,11 @@ public record ValidatorConfig(StepSettings step, Path stateDir, long epochLength
                 DEFAULT_VPERMIT_TAO_LIMIT,
                 Duration.ofMinutes(5), 0, Duration.ofSeconds(30), WeightsCurve.CUBIC);
     }
+
+    /** The live behaviour on a local subnet: weights after every step, 1 s after a failed step (the local round, tests). */
+    public static ValidatorConfig local(StepSettings step, Path stateDir) {
+        ValidatorConfig live = defaults(step, stateDir);
+        return new ValidatorConfig(step, stateDir, 1, false, live.alpha(), live.weightsPower(), live.burnUid(), live.burnRate(),
+                live.vpermitTaoLimit(), live.metagraphRefresh(), 0, Duration.ofSeconds(1), live.curve());
+    }
 }

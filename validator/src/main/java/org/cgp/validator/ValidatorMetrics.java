@@ -11,6 +11,8 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.cgp.scoring.EmitWeights;
 import org.cgp.validator.state.ValidatorState;
@@ -47,16 +49,16 @@ public final class ValidatorMetrics {
      * failed; each there from the start at 0), {@code cgp_validator_weights_last_block} and
      * {@code cgp_validator_weights_last_set_seconds} (Unix time) of the last weights the chain took.
      */
-    public java.util.function.Consumer<WeightsEvent> weightsListener() {
+    public Consumer<WeightsEvent> weightsListener() {
         for (WeightsEvent.Outcome o : WeightsEvent.Outcome.values()) {
             Counter.builder("cgp_validator_weights_set").description("Attempts to set weights, by outcome").tag("outcome", o.label())
                     .register(registry);
         }
-        java.util.concurrent.atomic.AtomicLong block = new java.util.concurrent.atomic.AtomicLong(-1);
-        java.util.concurrent.atomic.AtomicLong at = new java.util.concurrent.atomic.AtomicLong(0);
-        Gauge.builder("cgp_validator_weights_last_block", block, java.util.concurrent.atomic.AtomicLong::get)
+        AtomicLong block = new AtomicLong(-1);
+        AtomicLong at = new AtomicLong(0);
+        Gauge.builder("cgp_validator_weights_last_block", block, AtomicLong::get)
                 .description("Block at which weights were last set or committed (-1: not yet)").strongReference(true).register(registry);
-        Gauge.builder("cgp_validator_weights_last_set_seconds", at, java.util.concurrent.atomic.AtomicLong::get)
+        Gauge.builder("cgp_validator_weights_last_set_seconds", at, AtomicLong::get)
                 .description("Unix time weights were last set or committed (0: not yet)").strongReference(true).register(registry);
         return e -> {
             Counter.builder("cgp_validator_weights_set").tag("outcome", e.outcome().label()).register(registry).increment();

@@ -2,6 +2,8 @@ package org.cgp.validator;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.cgp.chain.Chain;
 import org.cgp.chain.Neuron;
@@ -36,7 +38,7 @@ public final class WeightSetter {
     private record PendingReveal(EmitWeights weights, long dueBlock) {}
 
     /** Told of every attempt to set weights (the store, the metrics); a listener that throws is logged and skipped. */
-    private final java.util.List<java.util.function.Consumer<WeightsEvent>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<Consumer<WeightsEvent>> listeners = new CopyOnWriteArrayList<>();
 
     public WeightSetter(Chain chain, Keypair hotkey, int netuid, ValidatorConfig config) {
         this.chain = chain;
@@ -118,10 +120,10 @@ public final class WeightSetter {
     }
 
     /** Adds a listener told of every attempt to set weights from now on. */
-    public void addListener(java.util.function.Consumer<WeightsEvent> listener) { listeners.add(listener); }
+    public void addListener(Consumer<WeightsEvent> listener) { listeners.add(listener); }
 
     private void tell(WeightsEvent e) {
-        for (java.util.function.Consumer<WeightsEvent> l : listeners) {
+        for (Consumer<WeightsEvent> l : listeners) {
             try {
                 l.accept(e);
             } catch (RuntimeException ex) {

@@ -11,11 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.cgp.validator.store.DatasetRow;
 import org.cgp.validator.store.ResultStore;
 import org.cgp.validator.store.StoreException;
@@ -88,8 +92,8 @@ public final class DatasetExport {
     /** A new empty file beside the target (created as any file there is, so the export gets the usual permissions). */
     private static Path temp(Path dir, Path target, String suffix, Path out) {
         try {
-            Path p = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(new java.security.SecureRandom().nextLong(), 36) + suffix);
-            Files.newOutputStream(p, java.nio.file.StandardOpenOption.CREATE_NEW).close();
+            Path p = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(new SecureRandom().nextLong(), 36) + suffix);
+            Files.newOutputStream(p, StandardOpenOption.CREATE_NEW).close();
             return p;
         } catch (AccessDeniedException e) {
             throw new StoreException("cannot write the export to " + out + ": permission denied in " + dir);
@@ -119,11 +123,11 @@ public final class DatasetExport {
         return n[0];
     }
 
-    private static java.util.Map<String, Object> json(DatasetRow r, boolean embeddings) {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    private static Map<String, Object> json(DatasetRow r, boolean embeddings) {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("c_guid", r.guid());
         m.put("transcript", r.transcript().stream().map(u -> {
-            java.util.Map<String, Object> t = new java.util.LinkedHashMap<>();
+            Map<String, Object> t = new LinkedHashMap<>();
             t.put("speaker", u.speaker());
             t.put("speaker_idx", u.speakerIdx());
             t.put("text", u.text());
@@ -132,7 +136,7 @@ public final class DatasetExport {
         m.put("participants", r.participants());
         m.put("tags", r.tags());
         m.put("windows", r.windows().stream().map(w -> {
-            java.util.Map<String, Object> t = new java.util.LinkedHashMap<>();
+            Map<String, Object> t = new LinkedHashMap<>();
             t.put("window_idx", w.windowIdx());
             t.put("uid", w.uid());
             t.put("miner_hotkey", w.minerHotkey());
@@ -141,7 +145,7 @@ public final class DatasetExport {
         }).toList());
         if (embeddings) {
             m.put("tag_embeddings", r.embeddings().stream().map(e -> {
-                java.util.Map<String, Object> t = new java.util.LinkedHashMap<>();
+                Map<String, Object> t = new LinkedHashMap<>();
                 t.put("tag", e.tag());
                 t.put("vector", e.vector());
                 return t;

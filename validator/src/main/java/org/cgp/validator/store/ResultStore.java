@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import org.cgp.protocol.synapse.Guid;
 import org.cgp.protocol.synapse.Line;
 import org.cgp.protocol.synapse.WireJson;
+import org.cgp.protocol.task.TaskType;
 import org.cgp.validator.WeightsEvent;
 import org.cgp.validator.bundle.TaskBundle;
 import org.cgp.validator.record.RecordPayload;
@@ -40,7 +41,9 @@ import org.sqlite.SQLiteConfig;
  * <p>Opening checks the store is reachable and its schema not newer than this code, and migrates
  * it, or fails with one {@link StoreException} line. Once open, a write the database cannot take
  * for a while (the server restarting, the network down, the file locked) is kept in the spool
- * directory, when one is given, and written before the next one; nothing is lost.
+ * directory, when one is given, and the spool is written, in order, before the next write once the
+ * store answers again (tried again after 1 s, doubling to a minute, so a step never waits on a store
+ * that is away); nothing is lost.
  */
 public final class ResultStore implements ResultRecorder {
     private static final Logger log = LoggerFactory.getLogger(ResultStore.class);
@@ -60,6 +63,11 @@ public final class ResultStore implements ResultRecorder {
     private final Spool spool;
     private Connection connection;
     private int spooled;
+    /** While the store is away, writes go straight to the spool until then (a connect can take {@value #PG_CONNECT_TIMEOUT_S} s). */
+    private long retryAtNanos;
+    private long backoffMillis = MIN_BACKOFF_MS;
+    static final long MIN_BACKOFF_MS = 1000;
+    static final long MAX_BACKOFF_MS = 60_000;
 
     private ResultStore(StoreUrl url, Spool spool) {
         this.url = url;
@@ -148,7 +156,7 @@ public final class ResultStore implements ResultRecorder {
     }
 
     private synchronized void write(ObjectNode entry, Write w) {
-        if (spooled > 0) drainSpool();
+        if (spooled > 0 && System.nanoTime() - retryAtNanos >= 0) drainSpool();
         if (spooled > 0) { // the store is still away: wait behind the others, in order
             spool(entry);
             return;
@@ -159,9 +167,17 @@ public final class ResultStore implements ResultRecorder {
             if (spool == null || !transient_(e)) {
                 throw new StoreException(url.describe() + ": cannot write: " + oneLine(e), e);
             }
-            log.warn("{} is unavailable ({}); the write waits in {}", url.describe(), oneLine(e), spool.dir());
+            log.warn("{} is unavailable ({}); writes wait in {}, the next try in {} s", url.describe(), oneLine(e), spool.dir(),
+                    backoffMillis / 1000);
+            backOff();
             spool(entry);
         }
+    }
+
+    /** The store refused: no write tries it again for a while (1 s, doubling to a minute), so a step never waits on it. */
+    private void backOff() {
+        retryAtNanos = System.nanoTime() + backoffMillis * 1_000_000;
+        backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MS);
     }
 
     private void spool(ObjectNode entry) {
@@ -190,7 +206,10 @@ public final class ResultStore implements ResultRecorder {
                 spool.remove(p);
                 spooled = Math.max(0, spooled - 1);
             } catch (SQLException ex) {
-                if (transient_(ex)) return;
+                if (transient_(ex)) {
+                    backOff();
+                    return;
+                }
                 log.error("A waiting write {} is refused by {} ({}); moved aside as {}", p, url.describe(), oneLine(ex), spool.quarantine(p));
                 spooled = Math.max(0, spooled - 1);
             } catch (IOException | RuntimeException ex) {
@@ -199,6 +218,7 @@ public final class ResultStore implements ResultRecorder {
             }
         }
         spooled = spool.pending().size();
+        if (spooled == 0) backoffMillis = MIN_BACKOFF_MS;
     }
 
     private void replay(Connection c, JsonNode e) throws SQLException {
@@ -312,7 +332,7 @@ public final class ResultStore implements ResultRecorder {
     public synchronized long conversationCount() {
         return read(c -> {
             try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM bundles WHERE type = ?")) {
-                st.setString(1, org.cgp.protocol.task.TaskType.CONVERSATION_TAGGING.wire());
+                st.setString(1, TaskType.CONVERSATION_TAGGING.wire());
                 try (ResultSet rs = st.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -334,7 +354,7 @@ public final class ResultStore implements ResultRecorder {
                          "SELECT tags, json FROM ground_truth WHERE bundle_guid = ? ORDER BY created_at DESC, id DESC LIMIT 1");
                  PreparedStatement answers = c.prepareStatement(
                          "SELECT window_idx, uid, miner_hotkey, tags FROM miner_answers WHERE bundle_guid = ? ORDER BY window_idx, uid, id")) {
-                bundles.setString(1, org.cgp.protocol.task.TaskType.CONVERSATION_TAGGING.wire());
+                bundles.setString(1, TaskType.CONVERSATION_TAGGING.wire());
                 try (ResultSet rs = bundles.executeQuery()) {
                     while (rs.next()) visitor.accept(datasetRow(rs.getString(1), rs.getString(2), rs.getString(3), truth, answers, embeddings));
                 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.cgp.protocol.synapse.Line;
 import org.cgp.protocol.synapse.WireJson;
+import org.cgp.protocol.task.TaskType;
 import org.cgp.validator.bundle.ConversationBundle;
 import org.cgp.validator.bundle.TaskBundle;
 import org.cgp.validator.conversation.Conversation;
@@ -39,7 +40,7 @@ public record StoredBundle(String guid, String type, String source, List<String>
         json.put("guid", c.guid().value());
         json.set("participants", WireJson.mapper().valueToTree(c.participants()));
         json.set("lines", WireJson.mapper().valueToTree(c.lines()));
-        return new StoredBundle(c.guid().value(), org.cgp.protocol.task.TaskType.CONVERSATION_TAGGING.wire(), source,
+        return new StoredBundle(c.guid().value(), TaskType.CONVERSATION_TAGGING.wire(), source,
                 c.participants(), c.lines(), json);
     }
 }

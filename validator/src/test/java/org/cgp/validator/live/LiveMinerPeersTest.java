@@ -89,9 +89,7 @@ class LiveMinerPeersTest {
             }
             // the validator's own hotkey owns the subnet here, so the burn goes to uid 0
             OfflineChain chain = new OfflineChain(1, neurons, SubnetHyperparameters.permissive(), validatorKey.ss58Address());
-            ValidatorConfig live = ValidatorConfig.defaults(StepSettings.defaults(1).withMode("test"), dir.resolve("state"));
-            ValidatorConfig config = new ValidatorConfig(live.step(), live.stateDir(), 1, false, live.alpha(), live.weightsPower(),
-                    live.burnUid(), live.burnRate(), live.vpermitTaoLimit(), live.metagraphRefresh(), 0, Duration.ofSeconds(1), live.curve());
+            ValidatorConfig config = ValidatorConfig.local(StepSettings.defaults(1).withMode("test"), dir.resolve("state"));
             OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
             StepReport report;
             double[] ema;
