@@ -11,4 +11,15 @@ public interface AxonObserver {
     AxonObserver NONE = (status, nanos) -> {};
 
     void responded(int status, long nanos);
+
+    /** {@code o}, with whatever it throws logged and ignored: an observer never costs a response. */
+    static AxonObserver safe(AxonObserver o) {
+        return (status, nanos) -> {
+            try {
+                o.responded(status, nanos);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(AxonObserver.class).warn("Axon observer failed: {}", e.toString());
+            }
+        };
+    }
 }

@@ -199,13 +199,14 @@ public final class AxonServer implements AutoCloseable {
         public AxonServer start() throws InterruptedException {
             String hotkey = keypair.ss58Address();
             PriorityWorkerPool pool = new PriorityWorkerPool(maxConcurrentForwards, maxQueuedForwards, "axon-forward");
+            AxonObserver seen = AxonObserver.safe(observer);
             AxonPipeline pipeline = new AxonPipeline(
                     java.util.Collections.unmodifiableMap(new LinkedHashMap<>(routes)), keypair, hotkey, new NonceClock(),
-                    blacklist, priority, pool, forwardTimeout, allowLegacyNonces, signResponses, observer);
+                    blacklist, priority, pool, forwardTimeout, allowLegacyNonces, signResponses, seen);
             EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
             EventLoopGroup workers = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
             int bodyLimit = maxBodyBytes;
-            ConnectionLimiter limiter = new ConnectionLimiter(maxConnections, maxConnectionsPerAddress);
+            ConnectionLimiter limiter = new ConnectionLimiter(maxConnections, maxConnectionsPerAddress, seen);
             long deadlineNanos = requestDeadline.toNanos();
             // keep-alive connections idle for this long are closed (never during a forward)
             long idleSeconds = Math.max(IDLE_CONNECTION_SECONDS, 2 * forwardTimeout.toSeconds());
@@ -223,7 +224,7 @@ public final class AxonServer implements AutoCloseable {
                                         .addLast("deadline", new RequestDeadline(deadlineNanos))
                                         .addLast("idle", new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS))
                                         .addLast("http", new HttpServerCodec(4096, MAX_HEADER_BYTES, 8192))
-                                        .addLast("aggregate", new BodyLimitAggregator(bodyLimit))
+                                        .addLast("aggregate", new BodyLimitAggregator(bodyLimit, seen))
                                         .addLast("axon", new AxonRequestHandler(pipeline));
                             }
                         })

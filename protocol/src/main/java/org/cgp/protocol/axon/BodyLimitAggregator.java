@@ -22,10 +22,12 @@ import org.slf4j.LoggerFactory;
 final class BodyLimitAggregator extends HttpObjectAggregator {
     private static final Logger log = LoggerFactory.getLogger(BodyLimitAggregator.class);
     private final int maxBodyBytes;
+    private final AxonObserver observer;
 
-    BodyLimitAggregator(int maxBodyBytes) {
+    BodyLimitAggregator(int maxBodyBytes, AxonObserver observer) {
         super(maxBodyBytes);
         this.maxBodyBytes = maxBodyBytes;
+        this.observer = observer;
     }
 
     @Override
@@ -41,5 +43,6 @@ final class BodyLimitAggregator extends HttpObjectAggregator {
         response.headers().set("bt_header_axon_status_code", "413");
         response.headers().set("bt_header_axon_status_message", message);
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        observer.responded(413, 0);
     }
 }

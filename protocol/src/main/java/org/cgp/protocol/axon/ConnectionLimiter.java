@@ -35,9 +35,12 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
     private final ConcurrentHashMap<InetAddress, AtomicInteger> perAddress = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
 
-    ConnectionLimiter(int maxTotal, int maxPerAddress) {
+    private final AxonObserver observer;
+
+    ConnectionLimiter(int maxTotal, int maxPerAddress, AxonObserver observer) {
         this.maxTotal = maxTotal;
         this.maxPerAddress = maxPerAddress;
+        this.observer = observer;
     }
 
     @Override public void channelActive(ChannelHandlerContext ctx) throws Exception {
@@ -53,6 +56,7 @@ final class ConnectionLimiter extends ChannelInboundHandlerAdapter {
             byte[] head = ("HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\ncontent-length: " + body.length
                     + "\r\nconnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
             ctx.writeAndFlush(Unpooled.wrappedBuffer(head, body)).addListener(ChannelFutureListener.CLOSE);
+            observer.responded(503, 0);
             return;
         }
         super.channelActive(ctx);

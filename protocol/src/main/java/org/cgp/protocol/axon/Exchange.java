@@ -76,11 +76,7 @@ final class Exchange {
         if (!done.compareAndSet(false, true)) return false;
         Future<?> t = timeoutTask;
         if (t != null) t.cancel(false);
-        try {
-            observer.responded(status, System.nanoTime() - startNanos);
-        } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Exchange.class).warn("Axon observer failed: {}", e.toString());
-        }
+        observer.responded(status, System.nanoTime() - startNanos);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
         HttpHeaders h = response.headers();

@@ -44,6 +44,7 @@ class AxonServerTest {
 
     private static volatile CountDownLatch slowForwardInterrupted;
     private AxonServer axon;
+    private final java.util.Queue<Integer> observed = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     @BeforeAll
     static void keysWork() {
@@ -60,6 +61,7 @@ class AxonServerTest {
                 .blacklist(hotkey -> hotkey.equals(STRANGER.ss58Address())
                         ? Optional.of("Unrecognized hotkey") : Optional.empty())
                 .attach(CgSynapse.NAME, CgSynapse.class, AxonServerTest::tag)
+                .observer((status, nanos) -> observed.add(status))
                 .start();
     }
 
@@ -300,6 +302,30 @@ class AxonServerTest {
         assertThat(a.message()).matches(
                 "Internal Server Error #[0-9a-f-]{36}: Hash mismatch between header body hash and computed body hash");
         assertStillServing();
+    }
+
+    @Test
+    void theObserverIsToldOfEveryResponseByStatusAndOneThatThrowsCostsNothing() throws Exception {
+        assertThat(send(SignedCall.valid(CALLER, axon.hotkey())).code()).isEqualTo(200);
+        assertThat(send(SignedCall.valid(STRANGER, axon.hotkey())).code()).isEqualTo(403);
+        SignedCall big = SignedCall.valid(CALLER, axon.hotkey());
+        big.body = SignedCall.json(CgSynapse.request(SignedCall.window("x".repeat(100_000)), 12.0));
+        assertThat(send(big).code()).isEqualTo(413);
+        long until = System.nanoTime() + 2_000_000_000L; // the 413 is counted once written, which may follow the client's read
+        while (observed.size() < 3 && System.nanoTime() < until) Thread.sleep(10);
+        assertThat(observed).containsExactlyInAnyOrder(200, 403, 413);
+
+        try (AxonServer throwing = AxonServer.builder(AXON_KEY).host("127.0.0.1").port(0)
+                .attach(CgSynapse.NAME, CgSynapse.class, AxonServerTest::tag)
+                .observer((status, nanos) -> { throw new IllegalStateException("broken meter"); }).start()) {
+            AxonServer saved = axon;
+            axon = throwing;
+            try {
+                assertThat(send(SignedCall.valid(CALLER, throwing.hotkey())).code()).isEqualTo(200);
+            } finally {
+                axon = saved;
+            }
+        }
     }
 
     @Test
