@@ -62,7 +62,8 @@ public final class ResultStore implements ResultRecorder {
     private final StoreUrl url;
     private final Spool spool;
     private Connection connection;
-    private int spooled;
+    /** Writes waiting in the spool; read without the lock (the metrics page must not wait for a write). */
+    private volatile int spooled;
     /** While the store is away, writes go straight to the spool until then (a connect can take {@value #PG_CONNECT_TIMEOUT_S} s). */
     private long retryAtNanos;
     private long backoffMillis = MIN_BACKOFF_MS;
@@ -104,7 +105,7 @@ public final class ResultStore implements ResultRecorder {
 
     @Override public String describe() { return url.describe(); }
 
-    @Override public synchronized int pending() { return spooled; }
+    @Override public int pending() { return spooled; }
 
     // ---- writes ----
 
@@ -192,6 +193,7 @@ public final class ResultStore implements ResultRecorder {
     /** Writes what waits in the spool, oldest first, until the store refuses again. */
     private void drainSpool() {
         if (spool == null) return;
+        int waiting = spooled;
         for (Path p : spool.pending()) {
             JsonNode e;
             try {
@@ -218,7 +220,10 @@ public final class ResultStore implements ResultRecorder {
             }
         }
         spooled = spool.pending().size();
-        if (spooled == 0) backoffMillis = MIN_BACKOFF_MS;
+        if (spooled == 0) {
+            backoffMillis = MIN_BACKOFF_MS;
+            if (waiting > 0) log.info("{} answers again: wrote the {} writes that waited in {}", url.describe(), waiting, spool.dir());
+        }
     }
 
     private void replay(Connection c, JsonNode e) throws SQLException {
@@ -245,7 +250,8 @@ public final class ResultStore implements ResultRecorder {
             try {
                 connection = connect(url);
             } catch (StoreException again) {
-                throw new SQLRecoverableException(again.getMessage(), "08001", again);
+                String why = again.getCause() instanceof SQLException se ? oneLine(se) : again.getMessage();
+                throw new SQLRecoverableException(why, "08001", again);
             }
             once(w);
         }

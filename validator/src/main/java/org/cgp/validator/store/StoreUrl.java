@@ -47,6 +47,6 @@ public record StoreUrl(Dialect dialect, String jdbcUrl, Path file) {
     @Override public String toString() { return redacted(); }
 
     static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/:@]*:)[^@/]*@", "$1***@");
+        return url.replaceAll("(?i)(password=)[^&;\\s]*", "$1***").replaceAll("(//[^/:@\\s]*:)[^@/\\s]*@", "$1***@");
     }
 }
