@@ -35,6 +35,7 @@ import org.cgp.validator.record.ResultRecorder;
 import org.cgp.validator.record.Spool;
 import org.cgp.llm.MeteredLlmClient;
 import org.cgp.validator.store.ResultStore;
+import org.cgp.validator.store.StoreSource;
 import org.cgp.validator.store.StoreUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,6 +102,10 @@ public final class ValidatorCommand implements Callable<Integer> {
     @Option(names = "--conversations", description = "Read conversations from this JSON/CSV file instead of the CGP API")
     Path conversations;
 
+    @Option(names = "--conversations-from-store", description = "Tag the bundles imported into the store (./cgp store import) instead of"
+            + " reserving from the CGP API, the least tagged first; needs --store or $" + StoreUrl.ENV)
+    boolean conversationsFromStore;
+
     @Option(names = "--store", description = "Record results in a store instead of the CGP API: a SQLite file, or"
             + " jdbc:postgresql://host:port/db?user=...&password=... (default: $" + StoreUrl.ENV + " when set)")
     String store;
@@ -138,14 +143,22 @@ public final class ValidatorCommand implements Callable<Integer> {
         System.out.println("Validator hotkey: " + hotkey.ss58Address());
         LlmConfig llm = Llm.config(common);
         OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(intEnv(env, "HTTP_TIMEOUT", 60))).build();
-        ConversationSource source = conversations != null
-                ? new LocalConversations(ConversationFiles.load(conversations), "file " + conversations)
+        String storeUrl = store != null ? store : env.get(StoreUrl.ENV);
+        boolean toStore = storeUrl != null && !storeUrl.isBlank();
+        if (conversationsFromStore && !toStore) {
+            throw new IllegalArgumentException("--conversations-from-store needs a store: give --store or set " + StoreUrl.ENV);
+        }
+        if (conversationsFromStore && conversations != null) {
+            throw new IllegalArgumentException("--conversations and --conversations-from-store exclude each other: give one");
+        }
+        // every flag and file checked before the store is opened
+        ConversationSource fileOrApi = conversationsFromStore ? null
+                : conversations != null ? new LocalConversations(ConversationFiles.load(conversations), "file " + conversations)
                 : new CgpApiSource(http, url(env, "CGP_API_READ_HOST", "https://api.conversations.xyz"), apiKey(env),
                         env.get("CGP_API_OPTIONS"));
-        String storeUrl = store != null ? store : env.get(StoreUrl.ENV);
-        ResultRecorder recorder = storeUrl != null && !storeUrl.isBlank()
-                ? ResultStore.open(StoreUrl.parse(storeUrl), stateDir.resolve("store-spool"))
+        ResultRecorder recorder = toStore ? ResultStore.open(StoreUrl.parse(storeUrl), stateDir.resolve("store-spool"))
                 : new CgpApiRecorder(http, url(env, "CGP_API_WRITE_HOST", "https://db.conversations.xyz"), new Spool(stateDir.resolve("spool")));
+        ConversationSource source = conversationsFromStore ? new StoreSource((ResultStore) recorder) : fileOrApi;
         GracefulShutdown shutdown = GracefulShutdown.install("validator", Duration.ofSeconds(60));
         PrometheusMeterRegistry registry = Meters.prometheus();
         try (Chain chain = Chains.open(common, offlineMetagraph);

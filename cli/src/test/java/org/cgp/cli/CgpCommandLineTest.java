@@ -81,6 +81,13 @@ class CgpCommandLineTest {
     }
 
     @Test
+    void readingFromTheStoreNeedsAStore() {
+        Run r = run("validator", "--offline", "--wallet.uri", "//Alice", "--logging.logging_dir", dir.toString(), "--conversations-from-store");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("cgp: --conversations-from-store needs a store: give --store or set CGP_STORE_URL");
+    }
+
+    @Test
     void aMissingConversationFileExitsTwoNamingIt() {
         Path missing = dir.resolve("nope.json");
         Run r = run("local", "--conversations", missing.toString());

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.cgp.protocol.synapse.Guid;
@@ -69,6 +70,8 @@ public final class ResultStore implements ResultRecorder {
     private long backoffMillis = MIN_BACKOFF_MS;
     static final long MIN_BACKOFF_MS = 1000;
     static final long MAX_BACKOFF_MS = 60_000;
+    /** The {@code source} of a bundle a validator reserved (from the CGP API); imported ones say {@code import FILE}. */
+    static final String RESERVED = "reserved";
 
     private ResultStore(StoreUrl url, Spool spool) {
         this.url = url;
@@ -117,7 +120,7 @@ public final class ResultStore implements ResultRecorder {
     }
 
     @Override public void recordBundle(TaskBundle bundle) {
-        StoredBundle b = StoredBundle.of(bundle, "reserved");
+        StoredBundle b = StoredBundle.of(bundle, RESERVED);
         ObjectNode entry = entry("bundle");
         entry.set("bundle", WireJson.mapper().valueToTree(b));
         write(entry, c -> StoreWrites.bundle(c, url.dialect(), b));
@@ -331,6 +334,26 @@ public final class ResultStore implements ResultRecorder {
                 }
             }
             return out;
+        });
+    }
+
+    /**
+     * The bundle to tag next for a validator reading from the store: of the bundles imported (not
+     * those a validator reserved from the CGP API), one with the fewest ground truths so far, ties
+     * at random, so validators sharing a store spread over it. Empty when none was imported.
+     */
+    public synchronized Optional<JsonNode> nextImportedBundle() {
+        return read(c -> {
+            String sql = "SELECT b.json FROM bundles b LEFT JOIN (SELECT bundle_guid, COUNT(*) AS n FROM ground_truth GROUP BY bundle_guid) g"
+                    + " ON g.bundle_guid = b.guid WHERE b.source <> '" + RESERVED + "' ORDER BY COALESCE(g.n, 0), RANDOM() LIMIT 1";
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                if (!rs.next()) return Optional.empty();
+                try {
+                    return Optional.of(WireJson.mapper().readTree(rs.getString(1)));
+                } catch (IOException e) {
+                    throw new StoreException(url.describe() + ": a bundle's JSON cannot be read: " + e.getMessage(), e);
+                }
+            }
         });
     }
 
