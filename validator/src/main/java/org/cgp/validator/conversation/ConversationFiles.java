@@ -31,15 +31,30 @@ public final class ConversationFiles {
     private ConversationFiles() {}
 
     public static List<Conversation> load(Path file) {
-        String text;
+        return parse(file, readText(file));
+    }
+
+    /** The whole of {@code file} as UTF-8 text; a missing, unreadable or non-UTF-8 file is one line naming it. */
+    public static String readText(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ConversationFileException(file, "not found");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new ConversationFileException(file, "is not UTF-8 text");
         } catch (IOException e) {
             throw new ConversationFileException(file, "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
-        return parse(file, text);
+    }
+
+    /** {@code text} of {@code file} as JSON; invalid JSON is one line naming the file, the problem and its line. */
+    public static JsonNode readJson(Path file, String text) {
+        try {
+            return WireJson.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ConversationFileException(file, "is not valid JSON (" + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ")");
+        }
     }
 
     /** The conversations bundled as {@link #SAMPLES_RESOURCE}. */
@@ -52,7 +67,8 @@ public final class ConversationFiles {
         }
     }
 
-    static List<Conversation> parse(Path file, String text) {
+    /** The conversations in {@code text}, read from {@code file} (whose name tells CSV from JSON). */
+    public static List<Conversation> parse(Path file, String text) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         String trimmed = text.strip();
         if (trimmed.isEmpty()) throw new ConversationFileException(file, "is empty");
@@ -72,13 +88,7 @@ public final class ConversationFiles {
     }
 
     private static List<Conversation> fromJson(Path file, String text) {
-        JsonNode root;
-        try {
-            root = WireJson.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new ConversationFileException(file, "is not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ")");
-        }
+        JsonNode root = readJson(file, text);
         List<Conversation> out = new ArrayList<>();
         if (root.isArray()) {
             int i = 0;

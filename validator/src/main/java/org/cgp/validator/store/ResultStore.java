@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.cgp.protocol.synapse.Guid;
 import org.cgp.protocol.synapse.Line;
 import org.cgp.protocol.synapse.WireJson;
@@ -113,23 +114,17 @@ public final class ResultStore implements ResultRecorder {
     // ---- writes ----
 
     @Override public void record(Guid conversation, RecordPayload payload) {
-        ObjectNode entry = entry("record");
-        entry.put("guid", conversation.value());
-        entry.set("payload", WireJson.mapper().valueToTree(payload));
-        write(entry, c -> StoreWrites.record(c, url.dialect(), conversation.value(), payload));
+        write(() -> entry("record").put("guid", conversation.value()).set("payload", WireJson.mapper().valueToTree(payload)),
+                c -> StoreWrites.record(c, url.dialect(), conversation.value(), payload));
     }
 
     @Override public void recordBundle(TaskBundle bundle) {
         StoredBundle b = StoredBundle.of(bundle, RESERVED);
-        ObjectNode entry = entry("bundle");
-        entry.set("bundle", WireJson.mapper().valueToTree(b));
-        write(entry, c -> StoreWrites.bundle(c, url.dialect(), b));
+        write(() -> entry("bundle").set("bundle", WireJson.mapper().valueToTree(b)), c -> StoreWrites.bundle(c, url.dialect(), b));
     }
 
     @Override public void recordWeights(WeightsEvent event) {
-        ObjectNode entry = entry("weights");
-        entry.set("event", WireJson.mapper().valueToTree(event));
-        write(entry, c -> StoreWrites.weights(c, url.dialect(), event));
+        write(() -> entry("weights").set("event", WireJson.mapper().valueToTree(event)), c -> StoreWrites.weights(c, url.dialect(), event));
     }
 
     /**
@@ -159,10 +154,11 @@ public final class ResultStore implements ResultRecorder {
         return entry;
     }
 
-    private synchronized void write(ObjectNode entry, Write w) {
+    /** Writes {@code w} now, or keeps {@code entry} (made only then) in the spool while the store is away. */
+    private synchronized void write(Supplier<JsonNode> entry, Write w) {
         if (spooled > 0 && System.nanoTime() - retryAtNanos >= 0) drainSpool();
         if (spooled > 0) { // the store is still away: wait behind the others, in order
-            spool(entry);
+            spool(entry.get());
             return;
         }
         try {
@@ -174,7 +170,7 @@ public final class ResultStore implements ResultRecorder {
             log.warn("{} is unavailable ({}); writes wait in {}, the next try in {} s", url.describe(), oneLine(e), spool.dir(),
                     backoffMillis / 1000);
             backOff();
-            spool(entry);
+            spool(entry.get());
         }
     }
 
@@ -184,7 +180,7 @@ public final class ResultStore implements ResultRecorder {
         backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MS);
     }
 
-    private void spool(ObjectNode entry) {
+    private void spool(JsonNode entry) {
         try {
             spool.add(WireJson.mapper().writeValueAsBytes(entry));
         } catch (IOException e) {

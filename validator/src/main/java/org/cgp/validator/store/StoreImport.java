@@ -2,10 +2,6 @@ package org.cgp.validator.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,24 +29,18 @@ public final class StoreImport {
     public static List<StoredBundle> read(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         String source = "import " + (file.getFileName() == null ? file : file.getFileName());
-        if (name.endsWith(".jsonl")) return fromJsonLines(file, text(file), source);
-        if (name.endsWith(".csv")) return conversations(file, source);
-        String text = text(file).strip();
-        if (!text.startsWith("{") && !text.startsWith("[")) return conversations(file, source);
-        JsonNode root;
-        try {
-            root = WireJson.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new ConversationFileException(file, "is not valid JSON (" + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ")");
-        }
+        String raw = ConversationFiles.readText(file);
+        if (name.endsWith(".jsonl")) return fromJsonLines(file, raw, source);
+        String text = raw.strip();
+        if (name.endsWith(".csv") || (!text.startsWith("{") && !text.startsWith("["))) return conversations(file, raw, source);
+        JsonNode root = ConversationFiles.readJson(file, text);
         if (isBundle(root)) return List.of(bundle(file, root, 0, source));
         if (root.isArray() && root.size() > 0 && isBundle(root.get(0))) {
             List<StoredBundle> out = new ArrayList<>(root.size());
             for (int i = 0; i < root.size(); i++) out.add(bundle(file, root.get(i), i, source));
             return out;
         }
-        return conversations(file, source);
+        return conversations(file, raw, source);
     }
 
     private static boolean isBundle(JsonNode n) {
@@ -65,8 +55,8 @@ public final class StoreImport {
         }
     }
 
-    private static List<StoredBundle> conversations(Path file, String source) {
-        return ConversationFiles.load(file).stream().map(c -> StoredBundle.of(c, source)).toList();
+    private static List<StoredBundle> conversations(Path file, String text, String source) {
+        return ConversationFiles.parse(file, text).stream().map(c -> StoredBundle.of(c, source)).toList();
     }
 
     private static List<StoredBundle> fromJsonLines(Path file, String text, String source) {
@@ -101,17 +91,5 @@ public final class StoreImport {
         }
         if (out.isEmpty()) throw new ConversationFileException(file, "has no conversations");
         return out;
-    }
-
-    private static String text(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConversationFileException(file, "not found");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ConversationFileException(file, "is not UTF-8 text");
-        } catch (IOException e) {
-            throw new ConversationFileException(file, "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-        }
     }
 }
