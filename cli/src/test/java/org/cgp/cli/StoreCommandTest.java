@@ -86,6 +86,30 @@ class StoreCommandTest {
     }
 
     @Test
+    void severalProcessesWriteOneSqliteFileAtOnce() throws Exception {
+        Path db = dir.resolve("shared.sqlite");
+        List<Process> running = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            StringBuilder chats = new StringBuilder("[");
+            for (int i = 0; i < 40; i++) { // 20 conversations of each process are also in the next one's file
+                int guid = p * 20 + i;
+                chats.append(i == 0 ? "" : ",").append("{\"guid\": ").append(guid).append(", \"lines\": [[0, \"hi ").append(guid)
+                        .append("\"], [1, \"hello\"]]}");
+            }
+            Path file = Files.writeString(dir.resolve("chats-" + p + ".json"), chats.append("]").toString());
+            running.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), Cgp.class.getName(), "store", "import", "--store", db.toString(), file.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("import-" + p + ".log").toFile()).start());
+        }
+        for (int p = 0; p < running.size(); p++) {
+            assertThat(running.get(p).waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(running.get(p).exitValue()).as(Files.readString(dir.resolve("import-" + p + ".log"))).isZero();
+        }
+        assertThat(run("store", "info", "--store", db.toString()).out()).as("60 + 20 distinct conversations, each once")
+                .containsPattern("bundles\\s+80\\b");
+    }
+
+    @Test
     void aCorruptImportIsOneLineAndChangesNothing() throws Exception {
         Path db = dir.resolve("s.sqlite");
         run("store", "import", "--store", db.toString(), Files.writeString(dir.resolve("ok.json"), FACEBOOK).toString());
