@@ -287,9 +287,8 @@ public final class ResultStore implements ResultRecorder {
     /** Worth waiting for: a lost connection, a lock held too long, a server out of room for a while. */
     private static boolean transient_(SQLException e) {
         String state = e.getSQLState();
-        String msg = String.valueOf(e.getMessage());
         return connectionLost(e) || e instanceof SQLTransientException || (state != null && (state.startsWith("53") || state.startsWith("40")))
-                || msg.contains("SQLITE_BUSY") || msg.contains("database is locked");
+                || busy(e);
     }
 
     // ---- reads ----
@@ -453,8 +452,8 @@ public final class ResultStore implements ResultRecorder {
                 config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
                 config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
                 Connection c = DriverManager.getConnection(url.jdbcUrl(), config.toProperties());
-                try (Statement s = c.createStatement()) { // after the busy timeout is set: another validator may hold the file
-                    s.execute("PRAGMA journal_mode=WAL");
+                try {
+                    walMode(c);
                 } catch (SQLException e) {
                     c.close();
                     throw e;
@@ -471,6 +470,35 @@ public final class ResultStore implements ResultRecorder {
             throw new StoreException(url.describe() + ": cannot create its directory (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Turns on write-ahead logging (readers never block the writer; it persists in the file). A
+     * fresh file that other validators open at the same moment can answer SQLITE_BUSY here without
+     * waiting for the busy timeout (changing the journal mode takes the file exclusively), so this
+     * tries again until that timeout has passed.
+     */
+    private static void walMode(Connection c) throws SQLException {
+        long deadline = System.nanoTime() + SQLITE_BUSY_TIMEOUT_MS * 1_000_000L;
+        while (true) {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                return;
+            } catch (SQLException e) {
+                if (!busy(e) || System.nanoTime() - deadline > 0) throw e;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new SQLRecoverableException("interrupted while waiting for another validator's lock", "08000", ie);
+            }
+        }
+    }
+
+    private static boolean busy(SQLException e) {
+        String msg = String.valueOf(e.getMessage());
+        return msg.contains("SQLITE_BUSY") || msg.contains("database is locked");
     }
 
     /** The first line of a database's message, without the URL's password. */
