@@ -35,11 +35,9 @@ public final class StoreCommand implements Runnable {
         String store;
 
         ResultStore open() {
-            String url = store != null ? store : EnvFile.environment(Path.of(".env")).get(StoreUrl.ENV);
-            if (url == null || url.isBlank()) {
-                throw new IllegalArgumentException("no store: give --store FILE|jdbc:postgresql://... or set " + StoreUrl.ENV);
-            }
-            return ResultStore.open(StoreUrl.parse(url), null);
+            StoreUrl url = StoreUrl.chosen(store, EnvFile.environment(Path.of(".env"))).orElseThrow(() ->
+                    new IllegalArgumentException("no store: give --store FILE|jdbc:postgresql://... or set " + StoreUrl.ENV));
+            return ResultStore.open(url, null);
         }
     }
 

@@ -143,9 +143,8 @@ public final class ValidatorCommand implements Callable<Integer> {
         System.out.println("Validator hotkey: " + hotkey.ss58Address());
         LlmConfig llm = Llm.config(common);
         OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(intEnv(env, "HTTP_TIMEOUT", 60))).build();
-        String storeUrl = store != null ? store : env.get(StoreUrl.ENV);
-        boolean toStore = storeUrl != null && !storeUrl.isBlank();
-        if (conversationsFromStore && !toStore) {
+        java.util.Optional<StoreUrl> storeUrl = StoreUrl.chosen(store, env);
+        if (conversationsFromStore && storeUrl.isEmpty()) {
             throw new IllegalArgumentException("--conversations-from-store needs a store: give --store or set " + StoreUrl.ENV);
         }
         if (conversationsFromStore && conversations != null) {
@@ -156,7 +155,7 @@ public final class ValidatorCommand implements Callable<Integer> {
                 : conversations != null ? new LocalConversations(ConversationFiles.load(conversations), "file " + conversations)
                 : new CgpApiSource(http, url(env, "CGP_API_READ_HOST", "https://api.conversations.xyz"), apiKey(env),
                         env.get("CGP_API_OPTIONS"));
-        ResultRecorder recorder = toStore ? ResultStore.open(StoreUrl.parse(storeUrl), stateDir.resolve("store-spool"))
+        ResultRecorder recorder = storeUrl.isPresent() ? ResultStore.open(storeUrl.get(), stateDir.resolve("store-spool"))
                 : new CgpApiRecorder(http, url(env, "CGP_API_WRITE_HOST", "https://db.conversations.xyz"), new Spool(stateDir.resolve("spool")));
         ConversationSource source = conversationsFromStore ? new StoreSource((ResultStore) recorder) : fileOrApi;
         GracefulShutdown shutdown = GracefulShutdown.install("validator", Duration.ofSeconds(60));

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.cgp.protocol.synapse.Line;
 
@@ -22,6 +24,8 @@ public final class MeteredLlmClient implements LlmClient {
     private final LlmClient inner;
     private final MeterRegistry registry;
     private final Counter errors;
+    /** The request timer of each call kind and outcome, kept: no meter id is built per call. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     private MeteredLlmClient(LlmClient inner, MeterRegistry registry) {
         this.inner = inner;
@@ -46,8 +50,10 @@ public final class MeteredLlmClient implements LlmClient {
             errors.increment();
             throw e;
         } finally {
-            Timer.builder("cgp_llm_request").description("Time per LLM call").tag("provider", inner.provider()).tag("call", call)
-                    .tag("outcome", outcome).serviceLevelObjectives(BUCKETS).register(registry)
+            String o = outcome;
+            timers.computeIfAbsent(call + "/" + o, k -> Timer.builder("cgp_llm_request").description("Time per LLM call")
+                            .tag("provider", inner.provider()).tag("call", call).tag("outcome", o).serviceLevelObjectives(BUCKETS)
+                            .register(registry))
                     .record(Duration.ofNanos(System.nanoTime() - start));
         }
     }

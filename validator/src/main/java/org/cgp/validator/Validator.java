@@ -129,7 +129,7 @@ public final class Validator implements AutoCloseable {
                         block, snapshot.lastWeightsBlock());
                 since = config.epochLength();
             }
-            if (since >= config.epochLength() && weights.set(snapshot.ema(), since)) {
+            if (since >= config.epochLength() && weights.set(snapshot.ema(), since, block)) {
                 synchronized (this) {
                     state = state.withWeightsSetAt(block);
                     state.save(config.stateDir());

@@ -1,6 +1,7 @@
 package org.cgp.validator;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -38,7 +39,7 @@ public final class WeightSetter {
     private record PendingReveal(EmitWeights weights, long dueBlock) {}
 
     /** Told of every attempt to set weights (the store, the metrics); a listener that throws is logged and skipped. */
-    private final java.util.List<Consumer<WeightsEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<WeightsEvent>> listeners = new CopyOnWriteArrayList<>();
 
     public WeightSetter(Chain chain, Keypair hotkey, int netuid, ValidatorConfig config) {
         this.chain = chain;
@@ -82,6 +83,14 @@ public final class WeightSetter {
      * since the last submission ({@code blocksSinceLast} blocks ago), which the chain would reject.
      */
     public boolean set(double[] ema, long blocksSinceLast) {
+        return set(ema, blocksSinceLast, -1);
+    }
+
+    /**
+     * As {@link #set(double[], long)}, at chain block {@code atBlock}, which the caller has just
+     * read (-1: not known, read it here for the listeners).
+     */
+    public boolean set(double[] ema, long blocksSinceLast, long atBlock) {
         try {
             SubnetHyperparameters hp = chain.hyperparameters(netuid);
             if (blocksSinceLast < hp.weightsRateLimit()) {
@@ -101,12 +110,11 @@ public final class WeightSetter {
                 throw e;
             }
             last = w;
-            long block = currentBlockOrUnknown();
             tell(new WeightsEvent(hp.commitRevealEnabled() ? WeightsEvent.Outcome.COMMITTED : WeightsEvent.Outcome.SET, netuid,
-                    hotkey.ss58Address(), block, w, null));
+                    hotkey.ss58Address(), atBlock >= 0 ? atBlock : currentBlockOrUnknown(), w, null));
             if (hp.commitRevealEnabled()) {
                 // the chain reveals in the epoch RevealPeriodEpochs (1 by default) after the commit's; allow two
-                long due = (block >= 0 ? block : chain.currentBlock()) + 3L * (hp.tempo() + 1) + TIMELOCK_MARGIN_BLOCKS;
+                long due = chain.currentBlock() + 3L * (hp.tempo() + 1) + TIMELOCK_MARGIN_BLOCKS;
                 pending.addLast(new PendingReveal(w, due));
                 while (pending.size() > MAX_PENDING) pending.removeFirst();
                 log.info("Committed timelocked weights on netuid {} for {} uids; the chain reveals them by block {}", netuid, w.uids().length, due);

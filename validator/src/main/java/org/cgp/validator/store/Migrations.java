@@ -130,41 +130,28 @@ final class Migrations {
      * is there already). {@code where} names the store in messages. Nothing changes on failure.
      */
     static List<Integer> migrate(Connection c, Dialect d, String where) throws SQLException {
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            try (Statement s = c.createStatement()) {
+        return Transaction.run(c, tx -> {
+            try (Statement s = tx.createStatement()) {
                 if (d == Dialect.POSTGRESQL) s.execute("SELECT pg_advisory_xact_lock(" + PG_LOCK_KEY + ")");
-                boolean legacy = !tableExists(c, "cgp_schema") && tableExists(c, "cgp_results");
+                boolean legacy = !tableExists(tx, "cgp_schema") && tableExists(tx, "cgp_results");
                 s.execute("CREATE TABLE IF NOT EXISTS cgp_schema (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
                         + " applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP)");
-                if (legacy) insertVersion(c, ALL.get(0));
+                if (legacy) insertVersion(tx, ALL.get(0));
             }
-            int current = version(c);
-            if (current > LATEST) {
-                c.rollback();
+            int current = version(tx);
+            if (current > LATEST) { // thrown before any step: the transaction rolls back, nothing changed
                 throw new StoreException(where + " has schema version " + current + ", newer than this cgp-java knows (" + LATEST
                         + "): upgrade cgp-java, or give --store another store");
             }
             List<Integer> applied = new ArrayList<>();
             for (Migration m : ALL) {
                 if (m.version() <= current) continue;
-                m.step().apply(c, d);
-                insertVersion(c, m);
+                m.step().apply(tx, d);
+                insertVersion(tx, m);
                 applied.add(m.version());
             }
-            c.commit();
             return applied;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-            } catch (SQLException ignored) {
-                // the connection is gone: the transaction went with it
-            }
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
-        }
+        });
     }
 
     /** The version a store's {@code cgp_schema} says, 0 for a store with none. */

@@ -189,33 +189,27 @@ public final class ResultStore implements ResultRecorder {
         spooled++;
     }
 
-    /** Writes what waits in the spool, oldest first, until the store refuses again. */
+    /**
+     * Writes what waits in the spool, oldest first, until the store refuses again. An entry that
+     * cannot be read back, or that the store refuses for good, is moved aside so it never blocks
+     * the others. The count of waiting writes is the spool's, read again at the end.
+     */
     private void drainSpool() {
         if (spool == null) return;
         int waiting = spooled;
         for (Path p : spool.pending()) {
-            JsonNode e;
             try {
-                e = WireJson.mapper().readTree(spool.read(p));
-            } catch (IOException ex) {
-                log.error("A waiting write {} is unreadable ({}); moved aside as {}", p, ex.getMessage(), spool.quarantine(p));
-                spooled = Math.max(0, spooled - 1);
-                continue;
-            }
-            try {
+                JsonNode e = WireJson.mapper().readTree(spool.read(p));
                 inTransaction(c -> replay(c, e));
                 spool.remove(p);
-                spooled = Math.max(0, spooled - 1);
             } catch (SQLException ex) {
                 if (transient_(ex)) {
                     backOff();
-                    return;
+                    break;
                 }
                 log.error("A waiting write {} is refused by {} ({}); moved aside as {}", p, url.describe(), oneLine(ex), spool.quarantine(p));
-                spooled = Math.max(0, spooled - 1);
             } catch (IOException | RuntimeException ex) {
                 log.error("A waiting write {} cannot be read back ({}); moved aside as {}", p, ex.getMessage(), spool.quarantine(p));
-                spooled = Math.max(0, spooled - 1);
             }
         }
         spooled = spool.pending().size();
@@ -257,25 +251,10 @@ public final class ResultStore implements ResultRecorder {
     }
 
     private void once(Write w) throws SQLException {
-        Connection c = connection;
-        c.setAutoCommit(false);
-        try {
+        Transaction.run(connection, c -> {
             w.apply(c);
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                c.rollback();
-            } catch (SQLException ignored) {
-                // the connection is gone: the transaction went with it
-            }
-            throw e;
-        } finally {
-            try {
-                c.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // as above
-            }
-        }
+            return null;
+        });
     }
 
     /** A connection that broke: PostgreSQL's class 08 and 57P (server shut down), or the driver says so. */
@@ -429,11 +408,7 @@ public final class ResultStore implements ResultRecorder {
         }
     }
 
-    private interface Read<T> {
-        T apply(Connection c) throws SQLException;
-    }
-
-    private <T> T read(Read<T> r) {
+    private <T> T read(Transaction.Work<T> r) {
         try {
             return r.apply(connection);
         } catch (SQLException e) {

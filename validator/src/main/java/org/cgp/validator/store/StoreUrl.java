@@ -17,6 +17,12 @@ public record StoreUrl(Dialect dialect, String jdbcUrl, Path file) {
         return new StoreUrl(Dialect.SQLITE, "jdbc:sqlite:" + file, file);
     }
 
+    /** The store {@code --store} names ({@code flag}, null when not given), else {@code CGP_STORE_URL} in {@code env}; empty for none. */
+    public static java.util.Optional<StoreUrl> chosen(String flag, java.util.Map<String, String> env) {
+        String value = flag != null ? flag : env.get(ENV);
+        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(parse(value));
+    }
+
     /** Reads a {@code --store} value; a URL of another database is a one-line error. */
     public static StoreUrl parse(String value) {
         String v = value == null ? "" : value.strip();
