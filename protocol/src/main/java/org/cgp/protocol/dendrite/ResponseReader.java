@@ -109,7 +109,7 @@ final class ResponseReader<T> {
     }
 
     static <T> DendriteResult<T> unavailable(AxonInfo axon, String name, long startNanos) {
-        return new DendriteResult<>(axon, 503, "Service unavailable at " + axon.ip() + ":" + axon.port() + "/" + name,
+        return new DendriteResult<>(axon, 503, "Service unavailable at [REDACTED]/" + name, // as the live validators log it: never a miner's address
                 null, Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
