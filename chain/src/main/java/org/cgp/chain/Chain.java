@@ -29,6 +29,23 @@ public interface Chain extends AutoCloseable {
      */
     default java.util.Optional<int[][]> weightsOf(int netuid, int uid) { return java.util.Optional.empty(); }
 
+    /**
+     * The commitment {@code hotkey} holds on {@code netuid} ({@code Commitments.CommitmentOf}), or
+     * empty when it holds none. A chain that keeps no commitments answers empty.
+     */
+    default java.util.Optional<StoredCommitment> commitment(int netuid, String hotkey) { return java.util.Optional.empty(); }
+
+    /** Every commitment on {@code netuid} by hotkey, read in one pass over the map. */
+    default java.util.Map<String, StoredCommitment> commitments(int netuid) { return java.util.Map.of(); }
+
+    /**
+     * Publishes {@code raw} as {@code hotkey}'s commitment on {@code netuid}: one {@code Raw} field
+     * of at most 128 bytes, waiting until it is in a block. A refusal throws, naming it.
+     */
+    default void setCommitment(Keypair hotkey, int netuid, byte[] raw) {
+        throw new ChainException("this chain keeps no commitments");
+    }
+
     /** Submits u16 weights for {@code uids}, signed by {@code hotkey} (as a timelocked commit where the subnet has commit-reveal on). */
     void setWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey);
 

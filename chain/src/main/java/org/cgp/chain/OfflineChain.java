@@ -18,6 +18,7 @@ public final class OfflineChain implements Chain {
     private final AtomicLong block = new AtomicLong(1);
     private final List<WeightsSet> weightsSet = new ArrayList<>();
     private final String ownerHotkey;
+    private final java.util.Map<String, StoredCommitment> commitments = new java.util.LinkedHashMap<>();
 
     /** A weights submission as recorded by the offline chain. */
     public record WeightsSet(String hotkey, int netuid, int[] uids, int[] weights, long versionKey, long block) {}
@@ -38,6 +39,33 @@ public final class OfflineChain implements Chain {
     @Override public java.util.Optional<String> subnetOwnerHotkey(int netuid) {
         requireNetuid(netuid);
         return java.util.Optional.ofNullable(ownerHotkey);
+    }
+
+    /** Stores {@code raw} as {@code hotkey}'s commitment at the current block, as if it had been published (fixtures). */
+    public synchronized OfflineChain withCommitment(String hotkey, byte[] raw) {
+        commitments.put(hotkey, new StoredCommitment(hotkey, block.get(), raw));
+        return this;
+    }
+
+    @Override public synchronized java.util.Optional<StoredCommitment> commitment(int netuid, String hotkey) {
+        requireNetuid(netuid);
+        return java.util.Optional.ofNullable(commitments.get(hotkey));
+    }
+
+    @Override public synchronized java.util.Map<String, StoredCommitment> commitments(int netuid) {
+        requireNetuid(netuid);
+        return java.util.Map.copyOf(commitments);
+    }
+
+    /** As the chain: only a hotkey registered on the subnet may commit ({@code AccountNotAllowedCommit}), one Raw field of at most 128 bytes. */
+    @Override public synchronized void setCommitment(Keypair hotkey, int netuid, byte[] raw) {
+        requireNetuid(netuid);
+        String ss58 = hotkey.ss58Address();
+        if (neurons.stream().noneMatch(n -> n.hotkey().equals(ss58))) {
+            throw new ChainException("Commitments.set_commitment failed: Commitments.AccountNotAllowedCommit (" + ss58 + " is not registered on netuid " + netuid + ")");
+        }
+        if (raw.length > 128) throw new IllegalArgumentException("a Raw commitment field holds at most 128 bytes, got " + raw.length);
+        commitments.put(ss58, new StoredCommitment(ss58, block.incrementAndGet(), raw));
     }
 
     @Override public long currentBlock() { return block.incrementAndGet(); }

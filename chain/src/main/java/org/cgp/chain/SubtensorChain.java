@@ -13,6 +13,7 @@ import org.cgp.chain.internal.hash.Hashing;
 import org.cgp.chain.internal.scale.ScaleException;
 import org.cgp.chain.internal.scale.ScaleWriter;
 import org.cgp.chain.internal.subtensor.AxonIp;
+import org.cgp.chain.internal.subtensor.CommitmentStorage;
 import org.cgp.chain.internal.subtensor.ExtrinsicSubmitter;
 import org.cgp.chain.internal.subtensor.NeuronInfoLite;
 import org.cgp.chain.internal.subtensor.NeuronsLiteCodec;
@@ -170,10 +171,47 @@ public final class SubtensorChain implements Chain {
         Object current = client.storage("SubtensorModule", "Axons", netuid, hotkey.publicKey());
         if (current instanceof Map<?, ?> m && ip.equals(toBig(m.get("ip"))) && Integer.valueOf(axon.port()).equals(m.get("port"))
                 && Integer.valueOf(ipType).equals(m.get("ip_type")) && Integer.valueOf(AXON_PROTOCOL).equals(m.get("protocol"))) {
-            log.info("chain: axon {}:{} of {} already on netuid {}; serve_axon skipped", axon.ip(), axon.port(), hotkey.ss58Address(), netuid);
+            log.info("chain: the axon of {} is already on netuid {} as given; serve_axon skipped", hotkey.ss58Address(), netuid);
             return;
         }
         submit(calls().serveAxon(netuid, version, ip, axon.port(), ipType, AXON_PROTOCOL), hotkey);
+    }
+
+    @Override public Optional<StoredCommitment> commitment(int netuid, String hotkey) {
+        requireNetuid(netuid);
+        Object v = client.storage(CommitmentStorage.PALLET, CommitmentStorage.COMMITMENT_OF, netuid, Ss58.decode(hotkey));
+        return v == null ? Optional.empty() : Optional.of(CommitmentStorage.toCommitment(hotkey, v));
+    }
+
+    /**
+     * One pass over {@code CommitmentOf(netuid, *)} at the best block: the keys under the subnet's
+     * prefix ({@code state_getKeysPaged}), then their values in one query. The hotkey is the last
+     * 32 bytes of each key (Twox64Concat keeps the account after its hash). An entry that does not
+     * decode is left out and logged; the others stand.
+     */
+    @Override public Map<String, StoredCommitment> commitments(int netuid) {
+        requireNetuid(netuid);
+        String hash = client.blockHash(null);
+        byte[] prefix = client.storageKey(CommitmentStorage.PALLET, CommitmentStorage.COMMITMENT_OF, netuid);
+        List<byte[]> keys = client.storageKeys(prefix, hash);
+        Map<String, StoredCommitment> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, byte[]> e : client.storageValues(keys, hash).entrySet()) {
+            byte[] key = org.cgp.chain.internal.scale.Hex.decode(e.getKey());
+            if (e.getValue() == null || key.length < prefix.length + 32) continue;
+            String hotkey = Ss58.encode(Arrays.copyOfRange(key, key.length - 32, key.length));
+            try {
+                out.put(hotkey, CommitmentStorage.toCommitment(hotkey,
+                        client.decodeValue(CommitmentStorage.PALLET, CommitmentStorage.COMMITMENT_OF, e.getValue())));
+            } catch (ChainException ex) {
+                log.warn("chain: the commitment of {} on netuid {} does not decode ({}); left out", hotkey, netuid, ex.getMessage());
+            }
+        }
+        return out;
+    }
+
+    @Override public void setCommitment(Keypair hotkey, int netuid, byte[] raw) {
+        requireNetuid(netuid);
+        submit(CommitmentStorage.setCommitment(calls().encoder(), netuid, raw), hotkey);
     }
 
     /**

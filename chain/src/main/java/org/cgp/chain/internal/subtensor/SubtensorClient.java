@@ -210,6 +210,64 @@ public final class SubtensorClient implements AutoCloseable {
         }
     }
 
+    /** Keys asked for per {@code state_getKeysPaged} page. */
+    public static final int KEYS_PAGE = 1000;
+
+    /** Every storage key under {@code prefix} at {@code atHash}, page by page ({@code state_getKeysPaged}). */
+    public List<byte[]> storageKeys(byte[] prefix, String atHash) {
+        List<byte[]> out = new java.util.ArrayList<>();
+        String start = null;
+        while (true) {
+            JsonNode page = rpc.call("state_getKeysPaged", Hex.prefixed(prefix), KEYS_PAGE, start, atHash);
+            if (page == null || !page.isArray()) throw new ChainException("state_getKeysPaged: the answer is not a list of keys");
+            for (JsonNode k : page) out.add(Hex.decode(k.asText()));
+            if (page.size() < KEYS_PAGE) return out;
+            start = page.get(page.size() - 1).asText();
+        }
+    }
+
+    /**
+     * The raw values at {@code keys} at {@code atHash}, in one {@code state_queryStorageAt} (one
+     * {@code state_getStorage} per key where the node lacks it); a key that holds nothing maps to null.
+     */
+    public java.util.Map<String, byte[]> storageValues(List<byte[]> keys, String atHash) {
+        java.util.Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+        if (keys.isEmpty()) return out;
+        List<String> hexKeys = keys.stream().map(Hex::prefixed).toList();
+        JsonNode r;
+        try {
+            r = rpc.call("state_queryStorageAt", hexKeys, atHash);
+        } catch (ChainException e) {
+            log.debug("chain: state_queryStorageAt unavailable ({}); reading {} keys one by one", e.getMessage(), keys.size());
+            for (byte[] k : keys) out.put(Hex.prefixed(k), storageRaw(k, atHash).orElse(null));
+            return out;
+        }
+        for (String k : hexKeys) out.put(k, null);
+        for (JsonNode set : r) {
+            for (JsonNode change : set.path("changes")) {
+                String key = change.path(0).asText();
+                JsonNode v = change.path(1);
+                out.put(key, v.isNull() || v.isMissingNode() ? null : Hex.decode(v.asText()));
+            }
+        }
+        return out;
+    }
+
+    /** Decodes a raw value of {@code pallet.item}; a value of another shape is a {@link ChainException} naming the item. */
+    public Object decodeValue(String pallet, String item, byte[] bytes) {
+        RuntimeMetadata md = metadata();
+        StorageEntry e = md.storage(pallet, item);
+        try {
+            ScaleReader r = new ScaleReader(bytes);
+            Object v = codecFor(md).decode(e.valueType(), r);
+            r.expectEnd(pallet + "." + item);
+            return v;
+        } catch (ScaleException ex) {
+            throw new ChainException("reading " + pallet + "." + item + ": the value does not decode as "
+                    + md.types().describe(e.valueType()) + ": " + ex.getMessage());
+        }
+    }
+
     /** The next nonce of an account, counting transactions already in the pool. */
     public long accountNextIndex(String ss58) { return rpc.call("system_accountNextIndex", ss58).asLong(); }
 
