@@ -24,11 +24,18 @@ public final class MinerSampler {
     public List<Neuron> candidates(Metagraph metagraph, int selfUid) {
         List<Neuron> out = new ArrayList<>();
         for (Neuron n : metagraph.neurons()) {
-            if (n.uid() == selfUid || n.axon() == null || !n.axon().isServing()) continue;
-            if (n.validatorPermit() && n.stake() > vpermitTaoLimit) continue;
-            out.add(n);
+            if (n.uid() != selfUid && isAvailable(n, vpermitTaoLimit)) out.add(n);
         }
         return out;
+    }
+
+    /**
+     * The live {@code check_uid_availability}: the axon serves (an address other than 0.0.0.0, so a
+     * commitment miner's dummy counts) and the uid is not a validator with more than the limit's stake.
+     */
+    public static boolean isAvailable(Neuron n, double vpermitTaoLimit) {
+        if (n.axon() == null || !n.axon().isServing()) return false;
+        return !(n.validatorPermit() && n.stake() > vpermitTaoLimit);
     }
 
     /** Up to {@code k} distinct candidates, in random order. */

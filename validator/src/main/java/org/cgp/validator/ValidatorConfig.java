@@ -11,7 +11,8 @@ import java.time.Duration;
  *                     (3, as the live validators do; 1 for plain normalisation)
  * @param burnUid      the uid that receives {@code burnRate} of the weight; {@link #OWNER} (-1) for
  *                     the subnet owner's uid as the chain names it (no burn when it names none)
- * @param burnRate     the share burnt; 0 for no burn (the live validators burn 0.9)
+ * @param burnRate     the share burnt to the burn uid; 0 for none, as the live validators since
+ *                     CGP 2.34.70 (the owner's uid is left out of the ranking all the same)
  * @param curve        cubic (the live rank-based curve) or proportional
  */
 public record ValidatorConfig(StepSettings step, Path stateDir, long epochLength, boolean disableSetWeights, double alpha,
@@ -19,8 +20,8 @@ public record ValidatorConfig(StepSettings step, Path stateDir, long epochLength
                               Duration metagraphRefresh, long versionKey, Duration idleAfterFailure, WeightsCurve curve) {
     /** {@code burnUid} meaning "the subnet owner's uid". */
     public static final int OWNER = -1;
-    /** The live validators' burn share and power. */
-    public static final double LIVE_BURN_RATE = 0.9;
+    /** The live validators' burn share (0 since CGP 2.34.70; it was 0.9) and power. */
+    public static final double LIVE_BURN_RATE = 0;
     public static final double LIVE_WEIGHTS_POWER = 3;
     /** Blocks between weight settings, the moving average's alpha and the stake above which a validator is not queried (the SDK's defaults). */
     public static final long DEFAULT_EPOCH_LENGTH = 100;
@@ -37,7 +38,7 @@ public record ValidatorConfig(StepSettings step, Path stateDir, long epochLength
         if (curve == null) throw new IllegalArgumentException("--neuron.weights_curve is required");
     }
 
-    /** The live validators' behaviour: power 3, cubic curve, 0.9 burnt to the subnet owner. */
+    /** The live validators' behaviour: power 3, cubic curve, the subnet owner unweighted, nothing burnt. */
     public static ValidatorConfig defaults(StepSettings step, Path stateDir) {
         return new ValidatorConfig(step, stateDir, DEFAULT_EPOCH_LENGTH, false, DEFAULT_ALPHA, LIVE_WEIGHTS_POWER, OWNER, LIVE_BURN_RATE,
                 DEFAULT_VPERMIT_TAO_LIMIT,

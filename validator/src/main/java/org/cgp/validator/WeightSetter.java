@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.cgp.chain.Chain;
+import org.cgp.chain.Metagraph;
 import org.cgp.chain.Neuron;
 import org.cgp.chain.SubnetHyperparameters;
 import org.cgp.protocol.keys.Keypair;
@@ -18,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns moving averages into u16 weights as the live validators do (power 3, rank-based cubic, 0.9
- * burnt to the subnet owner's uid, unless configured otherwise), within the chain's limits (min allowed weights, max
+ * Turns moving averages into u16 weights as the live validators do (power 3, rank-based cubic, the
+ * subnet owner's uid out of the ranking, a floor for eligible miners not scored yet, no burn, unless
+ * configured otherwise), within the chain's limits (min allowed weights, max
  * weight limit, checked again after rounding) and submits them. A failure is logged and the
  * next epoch tries again; it never stops the validator.
  */
@@ -50,27 +52,38 @@ public final class WeightSetter {
 
     /** The weights {@code ema} gives, as the chain would receive them (empty when there is nothing to set). */
     public EmitWeights compute(double[] ema, SubnetHyperparameters hp) {
-        return compute(ema, hp, burnUid(ema.length));
+        Metagraph mg = chain.metagraph(netuid);
+        return compute(ema, hp, ownerUid(mg, ema.length), eligible(mg, ema.length));
     }
 
     /**
-     * The live path: normalise, raise to the power (3), normalise; then the curve (rank-based
-     * transposed cubic by default) with {@code burnRate} to {@code burnUid} (-1: no burn); then
-     * the chain's processing and u16.
+     * The live path (CGP 2.37.74 {@code set_weights}): normalise, raise to the power (3), normalise;
+     * then the curve: rank-based transposed cubic by default, {@code ownerUid} (-1: none) out of the
+     * ranking and given the burn share, the baseline for {@code eligible} uids not ranked; then the
+     * chain's processing and u16.
      */
-    public EmitWeights compute(double[] ema, SubnetHyperparameters hp, int burnUid) {
-        boolean burn = burnUid >= 0 && burnUid < ema.length && config.burnRate() > 0;
+    public EmitWeights compute(double[] ema, SubnetHyperparameters hp, int ownerUid, boolean[] eligible) {
         double[] raw;
+        double[] scores = Weights.fromMovingAverage(ema, config.weightsPower());
         if (config.curve() == WeightsCurve.CUBIC) {
-            double[] scores = Weights.fromMovingAverage(ema, config.weightsPower());
-            raw = burn ? CubicWeights.of(scores, burnUid, config.burnRate()) : CubicWeights.of(scores);
+            raw = CubicWeights.of(scores, ownerUid, config.burnRate(), eligible);
         } else {
-            raw = burn ? Weights.fromMovingAverage(ema, config.weightsPower(), burnUid, config.burnRate())
-                    : Weights.fromMovingAverage(ema, config.weightsPower());
+            raw = ownerUid >= 0 && config.burnRate() > 0 ? Weights.fromMovingAverage(ema, config.weightsPower(), ownerUid, config.burnRate()) : scores;
         }
         if (Arrays.stream(raw).noneMatch(w -> w > 0)) return new EmitWeights(new int[0], new int[0]);
         int[] uids = IntStream.range(0, raw.length).toArray();
         return WeightProcessing.forChain(uids, raw, raw.length, hp.minAllowedWeights(), hp.maxWeightsLimit(), 0);
+    }
+
+    /**
+     * Which uids get the live floor weight: those the live validators could sample
+     * ({@link MinerSampler#isAvailable}: serving, not a validator above the stake limit). Like them,
+     * this validator itself is not excluded.
+     */
+    boolean[] eligible(Metagraph mg, int n) {
+        boolean[] out = new boolean[n];
+        for (Neuron u : mg.neurons()) if (u.uid() < n) out[u.uid()] = MinerSampler.isAvailable(u, config.vpermitTaoLimit());
+        return out;
     }
 
     /** Submits the weights {@code ema} gives; true when the chain took them. */
@@ -98,7 +111,7 @@ public final class WeightSetter {
                         hp.weightsRateLimit());
                 return false;
             }
-            EmitWeights w = compute(ema, hp, burnUid(ema.length));
+            EmitWeights w = compute(ema, hp);
             if (w.isEmpty()) {
                 log.info("Moving averages are all zero; no weights to set");
                 return false;
@@ -154,24 +167,29 @@ public final class WeightSetter {
     }
 
     /**
-     * The uid that receives the burn: the configured one, or the subnet owner's (as the live
-     * validators look it up: {@code SubnetOwnerHotkey(netuid)}, then its uid); -1 for no burn.
+     * The subnet owner's uid, as the live validators look it up ({@code SubnetOwnerHotkey(netuid)},
+     * then its uid), or the configured {@code --neuron.burn_uid}; -1 when there is none. It is left
+     * out of the ranking whatever the burn rate, and receives the burn share.
      */
-    int burnUid(int n) {
-        if (config.burnRate() <= 0) return -1;
+    int ownerUid(Metagraph mg, int n) {
         if (config.burnUid() >= 0) return config.burnUid() < n ? config.burnUid() : -1;
         Optional<String> owner = chain.subnetOwnerHotkey(netuid);
         if (owner.isEmpty()) {
-            log.warn("The chain names no owner for netuid {}: no weight is burnt", netuid);
+            if (!warnedNoOwner) log.warn("The chain names no owner for netuid {}: every uid is ranked{}", netuid,
+                    config.burnRate() > 0 ? " and no weight is burnt" : "");
+            warnedNoOwner = true;
             return -1;
         }
-        Optional<Neuron> neuron = chain.metagraph(netuid).byHotkey(owner.get());
+        Optional<Neuron> neuron = mg.byHotkey(owner.get());
         if (neuron.isEmpty()) {
-            log.warn("The owner of netuid {} ({}) has no uid on it: no weight is burnt", netuid, owner.get());
+            if (!warnedNoOwner) log.warn("The owner of netuid {} ({}) has no uid on it: every uid is ranked", netuid, owner.get());
+            warnedNoOwner = true;
             return -1;
         }
-        return neuron.get().uid();
+        return neuron.get().uid() < n ? neuron.get().uid() : -1;
     }
+
+    private volatile boolean warnedNoOwner;
 
     /** Blocks beyond the reveal epoch before a commit that left no weights is called unrevealed. */
     static final int TIMELOCK_MARGIN_BLOCKS = 10;

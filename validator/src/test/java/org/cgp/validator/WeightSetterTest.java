@@ -42,26 +42,37 @@ class WeightSetterTest {
     }
 
     @Test
-    void liveWeightsAreRankBasedCubicWithNinetyPercentBurntToTheSubnetOwner() {
-        List<Neuron> neurons = chain(SubnetHyperparameters.permissive()).metagraph(1).neurons();
-        OfflineChain chain = new OfflineChain(1, neurons, SubnetHyperparameters.permissive(), "5C"); // the owner has uid 2
+    void liveWeightsLeaveTheOwnerOutAndGiveEligibleUnscoredMinersTheFloor() {
+        // LIVE-SUBNET-2.37.md D's worked example: uid 4 owns the subnet, uid 3 serves but was never scored, uid 5 serves nothing
+        List<Neuron> neurons = new java.util.ArrayList<>();
+        for (int uid = 0; uid < 6; uid++) {
+            String hk = "5Miner" + uid;
+            neurons.add(Neuron.of(uid, hk, "c", 1, false, new AxonInfo(uid == 5 ? "0.0.0.0" : "127.0.0.1", uid == 5 ? 0 : 1, hk)));
+        }
+        OfflineChain chain = new OfflineChain(1, neurons, SubnetHyperparameters.permissive(), "5Miner4");
         ValidatorConfig live = ValidatorConfig.defaults(StepSettings.defaults(1), Path.of("unused"));
+        assertThat(live.burnRate()).as("nothing burnt by default, as since CGP 2.34.70").isZero();
         WeightSetter w = new WeightSetter(chain, ALICE, 1, live);
-        assertThat(w.burnUid(4)).isEqualTo(2);
-        assertThat(w.set(new double[] {0.2, 0.5, 0.3, 0})).isTrue();
+        assertThat(w.ownerUid(chain.metagraph(1), 6)).isEqualTo(4);
+        assertThat(w.set(new double[] {0.2, 0.5, 0.3, 0, 0, 0})).isTrue();
         OfflineChain.WeightsSet set = chain.weightsSet().get(0);
-        // the live get_raw_weights gives [0.0333, 0.0667, 0.9, 0]; as u16 the largest is 65535
-        assertThat(set.uids()).containsExactly(0, 1, 2);
-        assertThat(set.weights()[2]).isEqualTo(65535);
-        assertThat(set.weights()[1]).isCloseTo((int) Math.round(65535 * (0.2 / 3) / 0.9), org.assertj.core.api.Assertions.within(1));
-        assertThat(set.weights()[0]).isCloseTo((int) Math.round(65535 * (0.1 / 3) / 0.9), org.assertj.core.api.Assertions.within(1));
-        // without an owner on the chain nothing is burnt: the cubic curve alone, [0.2, 0.4074, 0.3926, 0]
-        OfflineChain noOwner = chain(SubnetHyperparameters.permissive());
-        new WeightSetter(noOwner, ALICE, 1, live).set(new double[] {0.2, 0.5, 0.3, 0});
-        int[] plain = noOwner.weightsSet().get(0).weights();
-        assertThat(plain[1]).isEqualTo(65535);
-        assertThat(plain[2]).isCloseTo((int) Math.round(65535 * 0.3926 / 0.4074), org.assertj.core.api.Assertions.within(20));
-        assertThat(plain[0]).isCloseTo((int) Math.round(65535 * 0.2 / 0.4074), org.assertj.core.api.Assertions.within(20));
+        assertThat(set.uids()).containsExactly(0, 1, 2, 3);
+        assertThat(set.weights()[0]).isCloseTo(32172, org.assertj.core.api.Assertions.within(1));
+        assertThat(set.weights()[1]).isEqualTo(65535);
+        assertThat(set.weights()[2]).isCloseTo(63152, org.assertj.core.api.Assertions.within(1));
+        assertThat(set.weights()[3]).as("the floor of an eligible unscored miner").isCloseTo(2455, org.assertj.core.api.Assertions.within(1));
+        // without an owner on the chain every uid is ranked: uid 4 now gets the floor too
+        OfflineChain noOwner = new OfflineChain(1, neurons, SubnetHyperparameters.permissive());
+        new WeightSetter(noOwner, ALICE, 1, live).set(new double[] {0.2, 0.5, 0.3, 0, 0, 0});
+        assertThat(noOwner.weightsSet().get(0).uids()).containsExactly(0, 1, 2, 3, 4);
+        // the old burn is still there for an operator who asks for it: 0.9 to the owner
+        ValidatorConfig burning = new ValidatorConfig(live.step(), live.stateDir(), live.epochLength(), false, live.alpha(), live.weightsPower(),
+                ValidatorConfig.OWNER, 0.9, live.vpermitTaoLimit(), live.metagraphRefresh(), 0, live.idleAfterFailure(), live.curve());
+        OfflineChain burnt = new OfflineChain(1, neurons, SubnetHyperparameters.permissive(), "5Miner4");
+        new WeightSetter(burnt, ALICE, 1, burning).set(new double[] {0.2, 0.5, 0.3, 0, 0, 0});
+        OfflineChain.WeightsSet b = burnt.weightsSet().get(0);
+        assertThat(b.uids()).containsExactly(0, 1, 2, 3, 4);
+        assertThat(b.weights()[4]).isEqualTo(65535);
     }
 
     /** An offline chain with commit-reveal on, whose reveal the test decides. */
