@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cgp", mixinStandardHelpOptions = true, version = "cgp-java 0.1.0",
         description = "Conversation Genome Project subnet (netuid 33): miner, validator and tools.",
         subcommands = {MinerCommand.class, ValidatorCommand.class, LocalCommand.class, KeysCommand.class, WalletCommand.class,
-                WeightsCommand.class, StoreCommand.class})
+                WeightsCommand.class, StoreCommand.class, CommitmentCommand.class})
 public final class Cgp implements Runnable {
     @Override public void run() {
         new CommandLine(this).usage(System.out);

@@ -1,5 +1,6 @@
 package org.cgp.cli;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -39,8 +40,12 @@ public final class LocalRound {
     public record Row(int uid, String hotkey, int windowsAnswered, List<String> lastTags, double lastScore, double movingAverage,
                       int weight) {}
 
-    /** @param burnWeight the u16 weight the subnet owner (uid 0 here) received, as the live validators burn to it */
-    public record Result(List<StepReport> steps, List<Row> table, int storedRecords, boolean ok, String problem, int burnWeight) {}
+    /**
+     * @param ownerWeight     the u16 weight the subnet owner (uid 0 here) received: 0, as the live validators leave it out
+     * @param committedMiners the miners the validator reached through their sealed endpoint commitments
+     */
+    public record Result(List<StepReport> steps, List<Row> table, int storedRecords, boolean ok, String problem, int ownerWeight,
+                         int committedMiners) {}
 
     private final Settings settings;
     private final PrintStream out;
@@ -52,7 +57,7 @@ public final class LocalRound {
 
     public Result run(List<Conversation> conversations, LlmClient llm, Embedder embedder) throws InterruptedException {
         clearPreviousRound();
-        try (LocalSubnet subnet = LocalSubnet.start(settings.miners(), llm, embedder);
+        try (LocalSubnet subnet = LocalSubnet.startWithCommitments(settings.miners(), llm, embedder, new SimpleMeterRegistry());
              ResultStore store = ResultStore.sqlite(settings.workDir().resolve("cgp-local.sqlite"))) {
             // one conversation bundle per step, as many windows as asked; the live step takes 10 bundles and needs 10 tasks
             StepSettings step = StepSettings.defaults(LocalSubnet.NETUID).withMaxWindows(settings.windows())
@@ -62,7 +67,10 @@ public final class LocalRound {
             Map<Integer, MinerResult> last = new HashMap<>();
             Map<Integer, Integer> answered = new HashMap<>();
             try (Validator validator = new Validator(config, subnet.validatorKey(), subnet.chain(), llm, embedder,
-                    new LocalConversations(conversations, "local conversations"), store)) {
+                    new LocalConversations(conversations, "local conversations"), store, subnet.commitmentPrivateKey())) {
+                int committed = validator.endpoints().committedCount();
+                out.printf("%d of %d miners hide behind sealed endpoint commitments (the metagraph shows a placeholder); the validator opens them with the subnet's key%n",
+                        committed, settings.miners());
                 for (int r = 0; r < settings.rounds(); r++) {
                     StepReport report = validator.runStep();
                     reports.add(report);
@@ -88,9 +96,9 @@ public final class LocalRound {
                             lr == null ? 0 : lr.score().finalScore(), ema[uid], weights.getOrDefault(uid, 0)));
                 }
                 printTable(table);
-                int burn = weights.getOrDefault(LocalSubnet.VALIDATOR_UID, 0);
-                out.printf("uid %d, the subnet owner (here also the validator), weight %d: the live validators burn %.0f %% of their weight to it%n",
-                        LocalSubnet.VALIDATOR_UID, burn, 100 * config.burnRate());
+                int owner = weights.getOrDefault(LocalSubnet.VALIDATOR_UID, 0);
+                out.printf("uid %d, the subnet owner (here also the validator), weight %d: the live validators leave the owner out of the ranking "
+                        + "and burn %.0f %% of their weight%n", LocalSubnet.VALIDATOR_UID, owner, 100 * config.burnRate());
                 int stored = store.rows().size();
                 out.printf("Stored %d records in %s (the round as a dataset: ./cgp store export --store %s -o dataset.parquet)%n", stored,
                         store.url().file(), store.url().file());
@@ -100,7 +108,7 @@ public final class LocalRound {
                 } else if (table.stream().allMatch(t -> t.windowsAnswered() == 0)) {
                     problem = "no miner answered any window";
                 }
-                return new Result(reports, table, stored, problem == null, problem, burn);
+                return new Result(reports, table, stored, problem == null, problem, owner, committed);
             }
         }
     }

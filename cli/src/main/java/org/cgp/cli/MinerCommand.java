@@ -12,6 +12,7 @@ import org.cgp.llm.LlmProviders;
 import org.cgp.llm.MeteredLlmClient;
 import org.cgp.miner.Miner;
 import org.cgp.miner.MinerConfig;
+import org.cgp.protocol.commitment.CommitmentKeys;
 import org.cgp.protocol.keys.Keypair;
 import org.cgp.cli.status.StatusPages;
 import org.cgp.cli.status.StatusServer;
@@ -73,6 +74,34 @@ public final class MinerCommand implements Callable<Integer> {
     @Option(names = "--offline.metagraph", description = "JSON list of neurons to use instead of a chain")
     Path offlineMetagraph;
 
+    @Option(names = "--commitment.public_key", description = "The subnet's X25519 key the endpoint is sealed to (hex; overrides "
+            + CommitmentKeys.PUBLIC_KEY_ENV + "; empty: no commitment; default: built in for netuid 33 and 138, none offline)")
+    String commitmentKey;
+
+    @Option(names = "--commitment.placeholder_axon", description = "IP:PORT the metagraph shows once the commitment is confirmed (default: "
+            + MinerConfig.DEFAULT_PLACEHOLDER_IP + ":" + MinerConfig.DEFAULT_PLACEHOLDER_PORT + ", as the live miners)")
+    String placeholderAxon;
+
+    @Option(names = "--commitment.keep_real_axon", description = "Keep the real address in the metagraph beside the commitment (validators without the key can reach it; the address is public)")
+    boolean keepRealAxon;
+
+    /**
+     * The key the endpoint is sealed to: the flag, else {@code COMMITMENT_PUBLIC_KEY} (set but empty:
+     * none), else on a real chain the built-in key of 33 and 138; offline, only an explicit key.
+     */
+    static byte[] commitmentKey(String flag, java.util.Map<String, String> env, int netuid, boolean onChain) {
+        if (flag != null) return CommitmentKeys.minerPublicKey(netuid, flag, "--commitment.public_key").orElse(null);
+        String fromEnv = env.get(CommitmentKeys.PUBLIC_KEY_ENV);
+        if (fromEnv == null && !onChain) return null;
+        return CommitmentKeys.minerPublicKey(netuid, fromEnv, CommitmentKeys.PUBLIC_KEY_ENV).orElse(null);
+    }
+
+    static boolean isPublishableIpv4(String ip) {
+        if (ip == null || !ip.matches("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})")) return false;
+        for (String part : ip.split("\\.")) if (Integer.parseInt(part) > 255) return false;
+        return !ip.equals("0.0.0.0");
+    }
+
     @Override public Integer call() throws Exception {
         Logging.configure(common.debug, common.trace);
         boolean permit = forceValidatorPermit != null ? forceValidatorPermit
@@ -93,9 +122,23 @@ public final class MinerCommand implements Callable<Integer> {
         String bindHost = b.build().axonHost();
         if (onChain && externalIp == null && (bindHost.equals("0.0.0.0") || bindHost.equals("::"))) {
             externalIp = PublicIp.detect(new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(5)).build(), PublicIp.SERVICES);
-            System.out.println("Public IP (announced on chain): " + externalIp);
+            System.out.println("Public IP detected (what validators are told; never logged)");
+        }
+        byte[] key = commitmentKey(commitmentKey, EnvFile.environment(Path.of(".env")), common.netuid(), onChain);
+        b.commitmentKey(key).keepRealAxon(keepRealAxon);
+        if (placeholderAxon != null) {
+            int colon = placeholderAxon.lastIndexOf(':');
+            if (colon <= 0 || !placeholderAxon.substring(colon + 1).matches("[0-9]{1,5}")) {
+                throw new IllegalArgumentException("--commitment.placeholder_axon must be IP:PORT, got '" + placeholderAxon + "'");
+            }
+            b.placeholderAxon(placeholderAxon.substring(0, colon), Integer.parseInt(placeholderAxon.substring(colon + 1)));
         }
         MinerConfig config = b.externalIp(externalIp).build();
+        String committedIp = externalIp != null ? externalIp : bindHost;
+        if (key != null && !isPublishableIpv4(committedIp)) {
+            throw new IllegalArgumentException("--axon.external_ip must be an IPv4 address other than 0.0.0.0 for the endpoint commitment "
+                    + "(the chain's field holds about 25 characters of address; IPv6 rarely fits)");
+        }
         Keypair hotkey = Hotkeys.resolve(common);
         System.out.println("Miner hotkey: " + hotkey.ss58Address());
         GracefulShutdown shutdown = GracefulShutdown.install("miner", Duration.ofSeconds(20));

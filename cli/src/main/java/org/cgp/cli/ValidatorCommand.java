@@ -37,6 +37,7 @@ import org.cgp.llm.MeteredLlmClient;
 import org.cgp.validator.store.ResultStore;
 import org.cgp.validator.store.StoreSource;
 import org.cgp.validator.store.StoreUrl;
+import org.cgp.protocol.commitment.CommitmentKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -90,7 +91,7 @@ public final class ValidatorCommand implements Callable<Integer> {
     @Option(names = "--neuron.burn_uid", defaultValue = "-1", description = "Uid that receives --neuron.burn_rate of the weight; -1 for the subnet owner's uid, read from the chain (default: ${DEFAULT-VALUE})")
     int burnUid;
 
-    @Option(names = "--neuron.burn_rate", defaultValue = "" + ValidatorConfig.LIVE_BURN_RATE, description = "Share of weight burnt to the burn uid, as the live validators; 0 for none (default: ${DEFAULT-VALUE})")
+    @Option(names = "--neuron.burn_rate", defaultValue = "" + ValidatorConfig.LIVE_BURN_RATE, description = "Share of weight burnt to the burn uid; 0, as the live validators since CGP 2.34.70 (the owner's uid is never ranked) (default: ${DEFAULT-VALUE})")
     double burnRate;
 
     @Option(names = "--neuron.scoring_version", defaultValue = "v2", description = "v2 | seed (default: ${DEFAULT-VALUE})")
@@ -139,6 +140,7 @@ public final class ValidatorCommand implements Callable<Integer> {
         ValidatorConfig config = new ValidatorConfig(step, stateDir, epochLength, disableSetWeights, alpha, weightsPower, burnUid,
                 burnRate, vpermitTaoLimit, Duration.ofMinutes(5), 0, Duration.ofSeconds(30),
                 parseEnum(WeightsCurve.class, "--neuron.weights_curve", weightsCurve));
+        byte[] commitmentKey = commitmentKey(env);
         Keypair hotkey = Hotkeys.resolve(common);
         System.out.println("Validator hotkey: " + hotkey.ss58Address());
         LlmConfig llm = Llm.config(common);
@@ -162,7 +164,7 @@ public final class ValidatorCommand implements Callable<Integer> {
         PrometheusMeterRegistry registry = Meters.prometheus();
         try (Chain chain = Chains.open(common, offlineMetagraph);
              Validator validator = new Validator(config, hotkey, chain, MeteredLlmClient.wrap(LlmProviders.chat(llm), registry),
-                     LlmProviders.embedder(llm), source, recorder)) {
+                     LlmProviders.embedder(llm), source, recorder, commitmentKey)) {
             ValidatorMetrics metrics = new ValidatorMetrics(validator::state, validator.weights()::last, recorder::pending, registry);
             validator.onStep(metrics::record);
             validator.weights().addListener(metrics.weightsListener());
@@ -174,6 +176,17 @@ public final class ValidatorCommand implements Callable<Integer> {
             shutdown.closed();
         }
         return 0;
+    }
+
+    /**
+     * The validators' commitment key from {@code COMMITMENT_PRIVATE_KEY} (the environment or .env):
+     * null when unset or empty (the validator then says at start what it will miss); a value that
+     * is not 32 bytes of hex stops start-up with one line naming the variable, never its value.
+     */
+    static byte[] commitmentKey(Map<String, String> env) {
+        String hex = env.get(CommitmentKeys.PRIVATE_KEY_ENV);
+        if (hex == null || hex.isBlank()) return null;
+        return CommitmentKeys.parseKey(hex, CommitmentKeys.PRIVATE_KEY_ENV);
     }
 
     static boolean nearest(String similarity) {

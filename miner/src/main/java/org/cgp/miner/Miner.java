@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running miner: the metagraph cache, the axon serving {@code CgSynapse} through the
- * {@link TaskMiner}, and its announcement on chain.
+ * {@link TaskMiner}, and its announcement on chain (a sealed endpoint commitment where the subnet
+ * has a commitment key, then serve_axon).
  */
 public final class Miner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Miner.class);
@@ -37,8 +38,11 @@ public final class Miner implements AutoCloseable {
         return t;
     });
     private volatile boolean warnedUnregistered;
+    private final EndpointPublisher publisher;
 
     private Miner(MetagraphCache metagraph, AxonServer axon, Keypair hotkey, MinerMetrics metrics, Chain chain, MinerConfig config) {
+        this.publisher = config.commitmentKey() == null ? null
+                : new EndpointPublisher(chain, hotkey, config.netuid(), config.commitmentKey(), config.commitmentRetry(), System::nanoTime);
         this.metagraph = metagraph;
         this.axon = axon;
         this.hotkey = hotkey;
@@ -98,18 +102,25 @@ public final class Miner implements AutoCloseable {
                 .start();
         metrics.queueDepth(axon::queuedForwards);
         Miner miner = new Miner(metagraph, axon, hotkey, metrics, chain, config);
-        log.info("Miner {} serving CgSynapse on {}:{} (netuid {}, LLM {} / {}, {} forwards at once, {} queued at most)",
-                hotkey.ss58Address(), config.axonHost(), axon.port(), config.netuid(), llm.provider(), llm.model(),
+        log.info("Miner {} serving CgSynapse on port {} (netuid {}, LLM {} / {}, {} forwards at once, {} queued at most)",
+                hotkey.ss58Address(), axon.port(), config.netuid(), llm.provider(), llm.model(),
                 config.maxConcurrentForwards(), config.maxQueuedForwards());
         if (config.serveAxon()) {
+            if (config.commitmentKey() == null) log.info("No endpoint commitment on netuid {} (no commitment key): the metagraph holds this miner's address", config.netuid());
             miner.announceIfNeeded();
-            long every = Math.max(1000, config.metagraphRefresh().toMillis());
+            long every = Math.max(1000, config.commitmentKey() == null ? config.metagraphRefresh().toMillis()
+                    : Math.min(config.metagraphRefresh().toMillis(), config.commitmentRetry().toMillis()));
             miner.announcer.scheduleWithFixedDelay(miner::announceIfNeeded, every, every, TimeUnit.MILLISECONDS);
         }
         return miner;
     }
 
-    /** Sends serve_axon when this hotkey is registered and the chain's address for it is not ours. */
+    /**
+     * Once this hotkey is registered: publishes the endpoint commitment where the subnet has a key
+     * ({@link EndpointPublisher}), then sends serve_axon when the chain's address for it is not the
+     * one it should show: the placeholder once the commitment is confirmed, the real address until
+     * then (or always, with {@code keepRealAxon}).
+     */
     void announceIfNeeded() {
         try {
             Optional<Neuron> self = metagraph.get().byHotkey(hotkey.ss58Address());
@@ -122,7 +133,7 @@ public final class Miner implements AutoCloseable {
                 return;
             }
             String ip = config.externalIp() != null ? config.externalIp() : config.axonHost();
-            if (ip.equals("0.0.0.0") || ip.equals("::")) {
+            if (ip.equals("0.0.0.0") || ip.equals("::") || ip.equals("[::]")) {
                 if (!warnedUnregistered) {
                     log.warn("Not announcing the axon: it binds {} and no --axon.external_ip was given", ip);
                     warnedUnregistered = true;
@@ -130,10 +141,18 @@ public final class Miner implements AutoCloseable {
                 return;
             }
             int port = config.externalPort() != null ? config.externalPort() : axon.port();
+            boolean committed = publisher != null && publisher.ensure(ip, port);
+            boolean placeholder = committed && !config.keepRealAxon();
+            AxonInfo target = placeholder ? new AxonInfo(config.placeholderIp(), config.placeholderPort(), hotkey.ss58Address())
+                    : new AxonInfo(ip, port, hotkey.ss58Address());
             AxonInfo onChain = self.get().axon();
-            if (onChain != null && ip.equals(onChain.ip()) && port == onChain.port()) return;
-            chain.serveAxon(hotkey, config.netuid(), new AxonInfo(ip, port, hotkey.ss58Address()));
-            log.info("Announced axon {}:{} on netuid {}", ip, port, config.netuid());
+            if (onChain != null && target.ip().equals(onChain.ip()) && target.port() == onChain.port()) return;
+            chain.serveAxon(hotkey, config.netuid(), target);
+            if (placeholder) {
+                log.info("Serving the placeholder axon in the metagraph of netuid {}: validators reach this miner through its commitment", config.netuid());
+            } else {
+                log.info("Announced the axon (port {}) on netuid {}", port, config.netuid());
+            }
             metagraph.refresh();
         } catch (RuntimeException e) {
             log.error("serve_axon failed ({}); serving anyway, will try again at the next metagraph refresh", e.getMessage());

@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.Objects;
 import org.cgp.llm.LlmConfig;
 import org.cgp.llm.TagCleaner;
+import org.cgp.protocol.commitment.CommitmentKeys;
 
 /**
  * How a miner runs. Every default lives here, in {@link Builder}; the CLI and the local round start
  * from {@link #builder(int)} and set only what they change. {@code externalIp}/{@code externalPort}
- * are what it announces on chain (null: the bind address and port).
+ * are what it announces on chain (null: the bind address and port). With a {@code commitmentKey}
+ * the endpoint is also published as a sealed commitment, and once the chain holds it the metagraph
+ * gets the placeholder address instead (unless {@code keepRealAxon}).
  *
  * @param maxConcurrentForwards tasks mined at once (the axon's worker threads)
  * @param maxQueuedForwards     requests that may wait for a worker; beyond it the lowest priority gets 503
@@ -19,7 +22,8 @@ public record MinerConfig(int netuid, String axonHost, int axonPort, String exte
                           boolean allowNonRegistered, boolean forceValidatorPermit, double minStake, int maxBodyBytes,
                           int maxLines, int maxLineChars, int maxConcurrentForwards, int maxQueuedForwards,
                           Duration forwardTimeout, boolean embeddings, Duration metagraphRefresh, boolean serveAxon,
-                          int maxTags) {
+                          int maxTags, byte[] commitmentKey, String placeholderIp, int placeholderPort, boolean keepRealAxon,
+                          Duration commitmentRetry) {
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8091;
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
@@ -30,6 +34,14 @@ public record MinerConfig(int netuid, String axonHost, int axonPort, String exte
     public static final int DEFAULT_REMOTE_FORWARDS = 32;
     public static final Duration DEFAULT_FORWARD_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_METAGRAPH_REFRESH = Duration.ofMinutes(5);
+    /**
+     * What a miner whose commitment is confirmed puts in the public metagraph instead of its address,
+     * as the live miners do: 192.0.2.1 (TEST-NET-1, RFC 5737) port 1234.
+     */
+    public static final String DEFAULT_PLACEHOLDER_IP = "192.0.2.1";
+    public static final int DEFAULT_PLACEHOLDER_PORT = 1234;
+    /** The first wait after a failed commitment publish; it doubles up to 10 minutes. */
+    public static final Duration DEFAULT_COMMITMENT_RETRY = Duration.ofSeconds(30);
 
     public MinerConfig {
         Objects.requireNonNull(axonHost, "axonHost");
@@ -39,6 +51,10 @@ public record MinerConfig(int netuid, String axonHost, int axonPort, String exte
         if (maxLineChars < 1) throw new IllegalArgumentException("--miner.max_line_chars must be >= 1, got " + maxLineChars);
         if (maxConcurrentForwards < 1) throw new IllegalArgumentException("--miner.max_concurrent_forwards must be >= 1, got " + maxConcurrentForwards);
         if (maxQueuedForwards < 1) throw new IllegalArgumentException("--miner.max_queued_forwards must be >= 1, got " + maxQueuedForwards);
+        if (commitmentKey != null && commitmentKey.length != 32) throw new IllegalArgumentException("the commitment public key must have 32 bytes");
+        if (placeholderPort < 1 || placeholderPort > 65535) throw new IllegalArgumentException("--commitment.placeholder_axon port must be 1-65535");
+        Objects.requireNonNull(placeholderIp, "placeholderIp");
+        Objects.requireNonNull(commitmentRetry, "commitmentRetry");
         if (maxTags < 1 || maxTags > TagCleaner.MAX_TAGS) {
             throw new IllegalArgumentException("--miner.max_tags must be 1-" + TagCleaner.MAX_TAGS + ", got " + maxTags);
         }
@@ -67,6 +83,8 @@ public record MinerConfig(int netuid, String axonHost, int axonPort, String exte
         b.maxConcurrentForwards = maxConcurrentForwards; b.maxQueuedForwards = maxQueuedForwards;
         b.forwardTimeout = forwardTimeout; b.embeddings = embeddings; b.metagraphRefresh = metagraphRefresh;
         b.serveAxon = serveAxon; b.maxTags = maxTags;
+        b.commitmentKey = commitmentKey; b.placeholderIp = placeholderIp; b.placeholderPort = placeholderPort;
+        b.keepRealAxon = keepRealAxon; b.commitmentRetry = commitmentRetry;
         return b;
     }
 
@@ -92,8 +110,16 @@ public record MinerConfig(int netuid, String axonHost, int axonPort, String exte
         private Duration metagraphRefresh = DEFAULT_METAGRAPH_REFRESH;
         private boolean serveAxon = true;
         private int maxTags = TagCleaner.MAX_TAGS;
+        private byte[] commitmentKey;
+        private String placeholderIp = DEFAULT_PLACEHOLDER_IP;
+        private int placeholderPort = DEFAULT_PLACEHOLDER_PORT;
+        private boolean keepRealAxon;
+        private Duration commitmentRetry = DEFAULT_COMMITMENT_RETRY;
 
-        private Builder(int netuid) { this.netuid = netuid; }
+        private Builder(int netuid) {
+            this.netuid = netuid;
+            this.commitmentKey = CommitmentKeys.builtIn(netuid).orElse(null);
+        }
 
         public Builder axonHost(String v) { axonHost = v; return this; }
         public Builder axonPort(int v) { axonPort = v; return this; }
@@ -112,11 +138,19 @@ public record MinerConfig(int netuid, String axonHost, int axonPort, String exte
         public Builder metagraphRefresh(Duration v) { metagraphRefresh = v; return this; }
         public Builder serveAxon(boolean v) { serveAxon = v; return this; }
         public Builder maxTags(int v) { maxTags = v; return this; }
+        /** The subnet's X25519 key to seal the endpoint to; null: no commitment (the built-in key of 33 and 138 by default). */
+        public Builder commitmentKey(byte[] v) { commitmentKey = v == null ? null : v.clone(); return this; }
+        /** Where the metagraph points once the commitment is confirmed (192.0.2.1:1234 by default; a closed loopback port in tests). */
+        public Builder placeholderAxon(String ip, int port) { placeholderIp = ip; placeholderPort = port; return this; }
+        /** Keep the real address in the metagraph even with a confirmed commitment (reachable by validators without the key). */
+        public Builder keepRealAxon(boolean v) { keepRealAxon = v; return this; }
+        public Builder commitmentRetry(Duration v) { commitmentRetry = v; return this; }
 
         public MinerConfig build() {
             return new MinerConfig(netuid, axonHost, axonPort, externalIp, externalPort, allowNonRegistered, forceValidatorPermit,
                     minStake, maxBodyBytes, maxLines, maxLineChars, maxConcurrentForwards, maxQueuedForwards, forwardTimeout,
-                    embeddings, metagraphRefresh, serveAxon, maxTags);
+                    embeddings, metagraphRefresh, serveAxon, maxTags, commitmentKey, placeholderIp, placeholderPort, keepRealAxon,
+                    commitmentRetry);
         }
     }
 }

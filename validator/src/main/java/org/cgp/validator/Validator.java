@@ -38,14 +38,26 @@ public final class Validator implements AutoCloseable {
     private final int selfUid;
     private final ValidatorStep step;
     private final Scores scores;
+    private final MinerEndpoints endpoints;
     /** The metagraph of the running step, taken (and the scores fitted to it) when the step starts. */
     private volatile Metagraph stepMetagraph;
     private ValidatorState state;
     private final StateLock stateLock;
     private volatile BiConsumer<StepReport, Duration> stepListener = (r, d) -> {};
 
+    /** A validator without the commitment key: every miner is reached at its metagraph axon. */
     public Validator(ValidatorConfig config, Keypair hotkey, Chain chain, LlmClient llm, Embedder embedder,
                      ConversationSource source, ResultRecorder recorder) {
+        this(config, hotkey, chain, llm, embedder, source, recorder, null);
+    }
+
+    /**
+     * @param commitmentKey the validators' X25519 commitment private key ({@code COMMITMENT_PRIVATE_KEY}),
+     *                      or null: miners that publish their endpoint only in a commitment are then
+     *                      queried at their metagraph axon (a placeholder) and score 0
+     */
+    public Validator(ValidatorConfig config, Keypair hotkey, Chain chain, LlmClient llm, Embedder embedder,
+                     ConversationSource source, ResultRecorder recorder, byte[] commitmentKey) {
         this.config = config;
         this.hotkey = hotkey;
         this.chain = chain;
@@ -70,9 +82,19 @@ public final class Validator implements AutoCloseable {
         this.dendrite = new Dendrite(hotkey);
         this.weights = new WeightSetter(chain, hotkey, netuid, config);
         weights.addListener(e -> { if (e.outcome() != WeightsEvent.Outcome.FAILED) recorder.recordWeights(e); });
+        this.endpoints = new MinerEndpoints(chain, netuid, commitmentKey);
+        if (endpoints.enabled()) {
+            log.info("Reading miner endpoint commitments of netuid {} (commitment key with public half {})", netuid,
+                    java.util.HexFormat.of().formatHex(org.cgp.protocol.commitment.CommitmentKeys.publicKeyOf(commitmentKey)));
+            endpoints.refreshAll(mg, true);
+        } else {
+            log.warn("{} is not set: miners that publish their endpoint only in an encrypted commitment (every CGP 2.37 miner) "
+                    + "are queried at their metagraph address, a placeholder, and score 0. Set it (the subnet's owners hand out the key) to reach them.",
+                    org.cgp.protocol.commitment.CommitmentKeys.PRIVATE_KEY_ENV);
+        }
         this.step = new ValidatorStep(source, llm, embedder, dendrite, () -> stepMetagraph, selfUid,
                 hotkey.ss58Address(), new MinerSampler(new Random(), config.vpermitTaoLimit()), scores, recorder,
-                config.step());
+                config.step(), endpoints);
         StateLock lock;
         try { // before any state is written: two validators on one state directory would undo each other's steps
             lock = StateLock.acquire(config.stateDir());
@@ -92,6 +114,7 @@ public final class Validator implements AutoCloseable {
         boolean different = !mg.hotkeys().equals(scores.hotkeys());
         List<Integer> changed = scores.alignTo(mg.hotkeys());
         if (different) log.info("Metagraph changed: {} uids, reset {}", mg.n(), changed);
+        endpoints.refreshAll(mg, false);
         stepMetagraph = mg;
     }
 
@@ -186,6 +209,9 @@ public final class Validator implements AutoCloseable {
     public int uid() { return selfUid; }
 
     public WeightSetter weights() { return weights; }
+
+    /** Where miners are reached (committed endpoints, else the metagraph). */
+    public MinerEndpoints endpoints() { return endpoints; }
 
     /** Waits up to {@code ms}, returning early once {@code stop} is set. */
     private static void pause(AtomicBoolean stop, long ms) {

@@ -10,7 +10,6 @@ import org.cgp.chain.Metagraph;
 import org.cgp.chain.Neuron;
 import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
-import org.cgp.protocol.axon.AxonInfo;
 import org.cgp.protocol.dendrite.Dendrite;
 import org.cgp.protocol.dendrite.DendriteResult;
 import org.cgp.protocol.synapse.CgSynapse;
@@ -40,8 +39,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>reserve</b> up to {@code bundles} task bundles and <b>prepare</b> each (ground truth and
  *       tasks, {@link GroundTruthBuilder}), recording the validator record of each;</li>
  *   <li>with fewer than {@code minTasks} tasks in all, stop: nobody is queried, no weights follow;</li>
- *   <li>for each task in turn: <b>query</b> {@code sampleSize} miners with the masked task (408/422
- *       retried once), <b>judge</b> each answer's tags ({@link TaskJudge}), <b>score</b> them under
+ *   <li>for each task in turn: <b>query</b> {@code sampleSize} miners with the masked task at the
+ *       endpoints {@link MinerEndpoints} gives (408/422/503/none retried once after re-reading the
+ *       miner's commitment), <b>judge</b> each answer's tags ({@link TaskJudge}), <b>score</b> them under
  *       the type's mechanism, <b>reward</b> (the moving average is updated per task) and
  *       <b>record</b> one miner record per answer.</li>
  * </ol>
@@ -67,10 +67,20 @@ public final class ValidatorStep {
     private final TaskJudge judge;
     private final Records records;
     private final Random random = new Random();
+    private final MinerEndpoints endpoints;
 
+    /** A step that reaches every miner at its metagraph axon. */
     public ValidatorStep(ConversationSource source, LlmClient llm, Embedder embedder, Dendrite dendrite,
                          Supplier<Metagraph> metagraph, int selfUid, String selfHotkey, MinerSampler sampler,
                          Scores scores, ResultRecorder recorder, StepSettings settings) {
+        this(source, llm, embedder, dendrite, metagraph, selfUid, selfHotkey, sampler, scores, recorder, settings, MinerEndpoints.metagraphOnly());
+    }
+
+    /** A step that reaches miners where {@code endpoints} says (committed endpoints first). */
+    public ValidatorStep(ConversationSource source, LlmClient llm, Embedder embedder, Dendrite dendrite,
+                         Supplier<Metagraph> metagraph, int selfUid, String selfHotkey, MinerSampler sampler,
+                         Scores scores, ResultRecorder recorder, StepSettings settings, MinerEndpoints endpoints) {
+        this.endpoints = endpoints;
         this.source = source;
         this.llm = llm;
         this.embedder = embedder;
@@ -257,23 +267,34 @@ public final class ValidatorStep {
         return CgSynapse.request(Masking.mask(task), timeoutSeconds);
     }
 
-    /** Queries every miner once, then retries those that answered 408 or 422 once more with the same request. */
+    /**
+     * Queries every miner once at its endpoint ({@link MinerEndpoints}); after any answer that is
+     * not a success (200 with an output) re-reads that miner's commitment, and retries once, at the
+     * endpoint it now has, those whose status is 408, 422, 503 or none (CGP 2.37.74's retry set).
+     */
     private List<DendriteResult<CgSynapse>> query(List<Neuron> miners, CgSynapse request) {
-        List<AxonInfo> axons = miners.stream().map(Neuron::axon).toList();
         List<DendriteResult<CgSynapse>> results = new ArrayList<>(
-                dendrite.forward(axons, CgSynapse.NAME, request, CgSynapse.class, settings.timeout()));
+                dendrite.forward(miners.stream().map(endpoints::axonFor).toList(), CgSynapse.NAME, request, CgSynapse.class, settings.timeout()));
         List<Integer> retry = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            int code = results.get(i).statusCode();
-            if (code == 408 || code == 422) retry.add(i);
+            DendriteResult<CgSynapse> r = results.get(i);
+            if (r.isSuccess() && r.response().output() != null) continue;
+            endpoints.refreshOne(miners.get(i));
+            if (isRetried(r.statusCode())) retry.add(i);
         }
         if (!retry.isEmpty()) {
-            log.info("Retrying {} miners that answered 408/422: {}", retry.size(), retry.stream().map(i -> miners.get(i).uid()).toList());
-            List<DendriteResult<CgSynapse>> again = dendrite.forward(retry.stream().map(axons::get).toList(), CgSynapse.NAME,
-                    request, CgSynapse.class, settings.timeout());
+            log.info("Retrying {} miners that answered {}: {}", retry.size(), retry.stream().map(i -> results.get(i).statusCode()).distinct().toList(),
+                    retry.stream().map(i -> miners.get(i).uid()).toList());
+            List<DendriteResult<CgSynapse>> again = dendrite.forward(retry.stream().map(i -> endpoints.axonFor(miners.get(i))).toList(),
+                    CgSynapse.NAME, request, CgSynapse.class, settings.timeout());
             for (int j = 0; j < retry.size(); j++) results.set(retry.get(j), again.get(j));
         }
         return results;
+    }
+
+    /** The live retry set {408, 422, 503, None}: a timeout, an unreadable answer, no connection, or no status at all. */
+    static boolean isRetried(int status) {
+        return status == 408 || status == 422 || status == 503 || status < 100;
     }
 
     /** The miner record of one answer, as the live validators write it (see {@link Records}). */
