@@ -2,8 +2,9 @@
 # Installs the Node tools some tests use as real peers, into .tools/ (git-ignored):
 #   .tools/polkadot    @polkadot/util-crypto + keyring: an independent sr25519 to cross-check ours
 #   .tools/chopsticks  @acala-network/chopsticks: runs the real subtensor runtime on loopback
-# and Debian's PostgreSQL server package: the store's tests start a throwaway cluster from it on
-# loopback (or use the server CGP_TEST_PG_URL names).
+# Debian's python3-nacl for the live 2.37 peers (their sealed endpoint commitments), and Debian's
+# PostgreSQL server package: the store's tests start a throwaway cluster from it on loopback (or use
+# the server CGP_TEST_PG_URL names).
 # Tests that need them skip with a message when they are absent. Safe to run again.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,6 +16,17 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && [ -z "${CGP_TEST_PG_
       || echo "install-tools: WARNING: could not install postgresql; the PostgreSQL store tests will be skipped" >&2
   else
     echo "install-tools: WARNING: PostgreSQL is not installed (apt-get install postgresql); its store tests will be skipped" >&2
+  fi
+fi
+# PyNaCl for the live 2.37 peers (their endpoint commitments are NaCl sealed boxes): Debian's python3-nacl.
+# The kit installs it itself on first use as root; installing it here keeps that out of the tests' time.
+if command -v python3 >/dev/null 2>&1 && ! python3 -c "import nacl" >/dev/null 2>&1 && [ ! -d /usr/lib/python3/dist-packages/nacl ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "install-tools: installing PyNaCl (Debian's python3-nacl) for the live Python peers"
+    { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-nacl >/dev/null; } \
+      || echo "install-tools: WARNING: could not install python3-nacl; the 2.37 peer tests will be skipped" >&2
+  else
+    echo "install-tools: WARNING: PyNaCl is missing (apt-get install python3-nacl); the 2.37 peer tests will be skipped" >&2
   fi
 fi
 if ! command -v npm >/dev/null 2>&1; then

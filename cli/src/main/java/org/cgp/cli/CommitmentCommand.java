@@ -25,6 +25,7 @@ public final class CommitmentCommand implements Runnable {
 
     @Command(name = "seal", mixinStandardHelpOptions = true, description = "Print the Raw bytes (hex) of hotkey|ip:port sealed to a public key.")
     static final class Seal implements Callable<Integer> {
+        @Spec picocli.CommandLine.Model.CommandSpec spec;
         @Option(names = "--pubkey", required = true, description = "The subnet's X25519 public key (hex), or a netuid with a built-in key (33, 138)")
         String pubkey;
         @Option(names = "--hotkey", required = true, description = "The miner's hotkey (SS58)")
@@ -39,13 +40,14 @@ public final class CommitmentCommand implements Runnable {
                     ? CommitmentKeys.builtIn(Integer.parseInt(pubkey)).orElseThrow(() -> new IllegalArgumentException("--pubkey: netuid " + pubkey + " has no built-in key"))
                     : CommitmentKeys.parseKey(pubkey, "--pubkey");
             if (!Ss58.isValid(hotkey)) throw new IllegalArgumentException("--hotkey is not an SS58 address: " + hotkey);
-            System.out.println(HexFormat.of().formatHex(EndpointCommitment.seal(key, hotkey, ip, port)));
+            spec.commandLine().getOut().println(HexFormat.of().formatHex(EndpointCommitment.seal(key, hotkey, ip, port)));
             return 0;
         }
     }
 
     @Command(name = "open", mixinStandardHelpOptions = true, description = "Print the ip:port inside a commitment, or why it does not open (exit 1).")
     static final class Open implements Callable<Integer> {
+        @Spec picocli.CommandLine.Model.CommandSpec spec;
         @Option(names = "--privkey", required = true, description = "The validators' X25519 private key (hex); prefer COMMITMENT_PRIVATE_KEY=... in .env for real keys")
         String privkey;
         @Option(names = "--hotkey", description = "The hotkey the commitment is stored under: a commitment sealed for another is refused")
@@ -62,14 +64,14 @@ public final class CommitmentCommand implements Runnable {
             try {
                 raw = HexFormat.of().parseHex(h);
             } catch (IllegalArgumentException e) {
-                System.err.println("cgp: malformed: the commitment is not hex");
+                spec.commandLine().getErr().println("cgp: malformed: the commitment is not hex");
                 return 1;
             }
             try {
-                System.out.println(EndpointCommitment.open(key, raw, hotkey).address());
+                spec.commandLine().getOut().println(EndpointCommitment.open(key, raw, hotkey).address());
                 return 0;
             } catch (CommitmentException e) {
-                System.err.println("cgp: " + e.getMessage());
+                spec.commandLine().getErr().println("cgp: " + e.getMessage());
                 return 1;
             }
         }
@@ -77,10 +79,11 @@ public final class CommitmentCommand implements Runnable {
 
     @Command(name = "keypair", mixinStandardHelpOptions = true, description = "Print a fresh X25519 key pair (for a local or test subnet).")
     static final class Keypair implements Callable<Integer> {
+        @Spec picocli.CommandLine.Model.CommandSpec spec;
         @Override public Integer call() {
             byte[] sk = CommitmentKeys.newPrivateKey();
-            System.out.println("public " + HexFormat.of().formatHex(CommitmentKeys.publicKeyOf(sk)));
-            System.out.println("private " + HexFormat.of().formatHex(sk));
+            spec.commandLine().getOut().println("public " + HexFormat.of().formatHex(CommitmentKeys.publicKeyOf(sk)));
+            spec.commandLine().getOut().println("private " + HexFormat.of().formatHex(sk));
             return 0;
         }
     }

@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class AxonServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AxonServer.class);
+
+    /** Whether {@code host} binds every address (the start-up line then names no address at all, so no miner IP reaches a log). */
+    private static boolean isWildcard(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+    }
     /** The Python SDK's default axon port. */
     public static final int DEFAULT_PORT = 8091;
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
@@ -230,7 +235,7 @@ public final class AxonServer implements AutoCloseable {
                         })
                         .bind(host, port).sync().channel();
                 AxonServer server = new AxonServer(hotkey, ch, boss, workers, pool, pipeline);
-                log.info("Axon serving {} on {}:{} as hotkey {}", routes.keySet(), host, server.port(), hotkey);
+                log.info("Axon serving {} on port {}{} as hotkey {}", routes.keySet(), server.port(), isWildcard(host) ? " (every address)" : "", hotkey);
                 return server;
             } catch (Exception e) {
                 pool.close();
