@@ -77,6 +77,13 @@ public final class Peers237 {
         return HeadPeers.run(cmd, timeout);
     }
 
+    /** Every bundle of one type in the kit's {@code inputs/<type>/}, in file order. */
+    public static List<Path> inputs(String type) throws IOException {
+        try (var files = Files.list(kit().orElseThrow().resolve("inputs").resolve(type))) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
     /** The kit's directory of a library file (to drive the live functions in one python3 process). */
     public static Path lib(String file) { return kit().orElseThrow().resolve("lib").resolve(file); }
 
