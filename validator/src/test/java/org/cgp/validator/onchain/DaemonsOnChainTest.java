@@ -19,6 +19,9 @@ import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
 import org.cgp.miner.Miner;
 import org.cgp.miner.MinerConfig;
+import java.util.HexFormat;
+import org.cgp.protocol.commitment.CommitmentKeys;
+import org.cgp.protocol.commitment.EndpointCommitment;
 import org.cgp.protocol.keys.Keypair;
 import org.cgp.validator.MinerResult;
 import org.cgp.validator.OfflineModels;
@@ -35,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The daemons on the real subtensor runtimes (specs 218 and 293 under chopsticks): two miners announce their
- * axons with serve_axon, a validator reads the metagraph, queries them over signed HTTP, scores
+ * axons, one through a sealed endpoint commitment (set_commitment, read back by us and by polkadot.js, the
+ * metagraph then showing a placeholder), the other with serve_axon alone; a validator reads the metagraph, queries them over signed HTTP, scores
  * them and sets weights, and the chain's Weights storage holds them. Skips, saying how to run it,
  * without ../shared or the Node tools.
  */
@@ -71,18 +75,29 @@ class DaemonsOnChainTest {
             Embedder embedder = OfflineModels.embedder();
             MinerConfig onChain = MinerConfig.local(netuid).toBuilder().axonHost("127.0.0.2").forceValidatorPermit(false)
                     .metagraphRefresh(Duration.ofSeconds(2)).build();
-            try (Miner m1 = Miner.start(onChain, MINERS.get(0), chain, llm, embedder);
+            // the first miner hides behind a sealed endpoint commitment (the metagraph gets a loopback port nothing listens on)
+            byte[] subnetKey = CommitmentKeys.newPrivateKey();
+            int closed = closedPort();
+            MinerConfig committing = onChain.toBuilder().commitmentKey(CommitmentKeys.publicKeyOf(subnetKey)).placeholderAxon("127.0.0.2", closed).build();
+            try (Miner m1 = Miner.start(committing, MINERS.get(0), chain, llm, embedder);
                  Miner m2 = Miner.start(onChain, MINERS.get(1), chain, llm, embedder)) {
                 Metagraph mg = chain.metagraph(netuid);
-                for (Miner m : List.of(m1, m2)) {
-                    Neuron n = mg.byHotkey(m.hotkey()).orElseThrow();
-                    assertThat(n.axon().ip()).isEqualTo("127.0.0.2");
-                    assertThat(n.axon().port()).isEqualTo(m.port());
-                }
+                Neuron hidden = mg.byHotkey(m1.hotkey()).orElseThrow();
+                assertThat(hidden.axon().ip()).isEqualTo("127.0.0.2");
+                assertThat(hidden.axon().port()).as("the placeholder, once the commitment was confirmed").isEqualTo(closed);
+                Neuron plain = mg.byHotkey(m2.hotkey()).orElseThrow();
+                assertThat(plain.axon().ip()).isEqualTo("127.0.0.2");
+                assertThat(plain.axon().port()).isEqualTo(m2.port());
+                byte[] published = chain.commitment(netuid, m1.hotkey()).orElseThrow().raw();
+                assertThat(EndpointCommitment.open(subnetKey, published, m1.hotkey()).address()).isEqualTo("127.0.0.2:" + m1.port());
+                assertThat(chain.commitments(netuid)).as("the subnet's commitments in one pass").containsOnlyKeys(m1.hotkey());
+                PolkadotRead.commitmentOf(wsUrl, netuid, m1.hotkey()).ifPresent(hex ->
+                        assertThat(hex).as("polkadot.js reads the same bytes from CommitmentOf").isEqualTo(HexFormat.of().formatHex(published)));
                 ValidatorConfig config = new ValidatorConfig(StepSettings.defaults(netuid).withMaxWindows(2).withMode("test"),
                         dir.resolve("state"), 1, false, 0.1, 1, -1, 0, 4096, Duration.ofMinutes(5), 0, Duration.ofMillis(10), org.cgp.validator.WeightsCurve.PROPORTIONAL);
                 try (Validator v = new Validator(config, VALIDATOR, chain, llm, embedder,
-                        new LocalConversations(ConversationFiles.samples(), "samples"), ResultStore.sqlite(dir.resolve("s.sqlite")))) {
+                        new LocalConversations(ConversationFiles.samples(), "samples"), ResultStore.sqlite(dir.resolve("s.sqlite")), subnetKey)) {
+                    assertThat(v.endpoints().committedCount()).as("the validator opened the miner's commitment").isEqualTo(1);
                     StepReport report = v.runStep();
                     assertThat(report.succeeded()).as("step: %s", report.skipped()).isTrue();
                     List<MinerResult> answers = report.windows().get(0).results();
@@ -103,6 +118,12 @@ class DaemonsOnChainTest {
                     assertThat(stored.values()).contains(65535);
                 }
             }
+        }
+    }
+
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.2"))) {
+            return s.getLocalPort();
         }
     }
 
