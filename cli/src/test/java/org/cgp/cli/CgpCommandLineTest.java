@@ -109,4 +109,51 @@ class CgpCommandLineTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("cgp: --windows must be a positive number or 'all', got 'some'");
     }
+
+    @Test
+    void aMalformedCommitmentKeyStopsStartUpNamingItButNeverItsValue() {
+        Run r = run("miner", "--offline", "--wallet.uri", "//Bob", "--commitment.public_key", "not-a-secret-but-not-hex");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("--commitment.public_key must be 32 bytes of hex").doesNotContain("not-a-secret-but-not-hex");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ValidatorCommand.commitmentKey(java.util.Map.of("COMMITMENT_PRIVATE_KEY", "0xd0e8b8")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("COMMITMENT_PRIVATE_KEY must be 32 bytes of hex")
+                .hasMessageNotContaining("d0e8b8");
+        assertThat(ValidatorCommand.commitmentKey(java.util.Map.of("COMMITMENT_PRIVATE_KEY", " "))).as("empty: no key").isNull();
+        assertThat(ValidatorCommand.commitmentKey(java.util.Map.of("COMMITMENT_PRIVATE_KEY", "ab".repeat(32)))).hasSize(32);
+    }
+
+    @Test
+    void aCommitmentNeedsAnIpv4AddressNeverABindAddress() {
+        Run r = run("miner", "--offline", "--wallet.uri", "//Bob", "--axon.ip", "0.0.0.0", "--commitment.public_key", "ab".repeat(32));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("cgp: --axon.external_ip must be an IPv4 address other than 0.0.0.0");
+        r = run("miner", "--offline", "--wallet.uri", "//Bob", "--commitment.placeholder_axon", "nowhere");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("cgp: --commitment.placeholder_axon must be IP:PORT, got 'nowhere'");
+        assertThat(MinerCommand.isPublishableIpv4("203.0.113.9")).isTrue();
+        assertThat(MinerCommand.isPublishableIpv4("::1")).isFalse();
+        assertThat(MinerCommand.isPublishableIpv4("256.1.1.1")).isFalse();
+    }
+
+    @Test
+    void theMinerSealsToTheBuiltInKeyOnChainAndOfflineOnlyWhenAsked() {
+        assertThat(MinerCommand.commitmentKey(null, java.util.Map.of(), 33, true)).as("finney: built in").hasSize(32);
+        assertThat(MinerCommand.commitmentKey(null, java.util.Map.of(), 33, false)).as("offline: none").isNull();
+        assertThat(MinerCommand.commitmentKey(null, java.util.Map.of("COMMITMENT_PUBLIC_KEY", ""), 33, true)).as("set but empty: off").isNull();
+        assertThat(MinerCommand.commitmentKey(null, java.util.Map.of(), 2, true)).as("a local netuid: none").isNull();
+        assertThat(MinerCommand.commitmentKey("", java.util.Map.of("COMMITMENT_PUBLIC_KEY", "ab".repeat(32)), 33, true)).as("the flag wins").isNull();
+    }
+
+    @Test
+    void anOfflineMetagraphWithAGarbledCommitmentOrTwoOwnersIsOneLine() throws Exception {
+        Path mg = Files.writeString(dir.resolve("mg.json"), "[{\"uid\": 0, \"hotkey\": \"5A\", \"commitment\": \"xyz\"}]");
+        Run r = run("weights", "show", "--wallet.uri", "//Alice", "--offline.metagraph", mg.toString(), "--logging.logging_dir", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("cgp: --offline.metagraph " + mg + ": uid 0's commitment is not hex");
+        Files.writeString(mg, "[{\"uid\": 0, \"hotkey\": \"5A\", \"owner\": true}, {\"uid\": 1, \"hotkey\": \"5B\", \"owner\": true}]");
+        r = run("weights", "show", "--wallet.uri", "//Alice", "--offline.metagraph", mg.toString(), "--logging.logging_dir", dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("more than one neuron is the owner");
+    }
 }
