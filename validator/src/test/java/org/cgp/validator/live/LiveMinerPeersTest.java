@@ -87,7 +87,7 @@ class LiveMinerPeersTest {
             for (HeadPeers.MinerPeer m : List.of(m1, m2, m3)) {
                 neurons.add(Neuron.of(uid++, m.hotkey(), "c", 10, false, new AxonInfo("127.0.0.1", m.port(), m.hotkey())));
             }
-            // the validator's own hotkey owns the subnet here, so the burn goes to uid 0
+            // the validator's own hotkey owns the subnet here: uid 0 is left out of the weights
             OfflineChain chain = new OfflineChain(1, neurons, SubnetHyperparameters.permissive(), validatorKey.ss58Address());
             ValidatorConfig config = ValidatorConfig.local(StepSettings.defaults(1).withMode("test"), dir.resolve("state"));
             OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build();
@@ -136,16 +136,18 @@ class LiveMinerPeersTest {
             });
             assertThat(records.stream().map(r -> r.path("record_id").asText()).distinct().count()).isEqualTo(records.size());
 
-            // weights as live: normalise, cube, rank-based cubic with 0.9 to the owner's uid 0
+            // weights as live since 2.34.70: normalise, cube, rank-based cubic with the owner's uid 0 left out, nothing burnt
             List<OfflineChain.WeightsSet> sets = chain.weightsSet();
             assertThat(sets).hasSize(1);
-            double[] expected = CubicWeights.of(Weights.fromMovingAverage(ema, 3), 0, 0.9);
+            boolean[] eligible = {false, true, true, true};
+            double[] expected = CubicWeights.of(Weights.fromMovingAverage(ema, 3), 0, 0, eligible);
+            double top = java.util.Arrays.stream(expected).max().orElseThrow();
             int[] u16 = new int[expected.length];
             OfflineChain.WeightsSet set = sets.get(0);
             for (int i = 0; i < set.uids().length; i++) u16[set.uids()[i]] = set.weights()[i];
-            assertThat(u16[0]).isEqualTo(65535);
+            assertThat(u16[0]).as("the owner").isZero();
             for (int i = 1; i < expected.length; i++) {
-                assertThat(u16[i]).as("uid %d", i).isCloseTo((int) Math.round(65535 * expected[i] / expected[0]), org.assertj.core.api.Assertions.within(1));
+                assertThat(u16[i]).as("uid %d", i).isCloseTo((int) Math.round(65535 * expected[i] / top), org.assertj.core.api.Assertions.within(1));
             }
         }
     }
