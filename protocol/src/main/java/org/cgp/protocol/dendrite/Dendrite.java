@@ -201,6 +201,9 @@ public final class Dendrite implements AutoCloseable {
         r.header(BtHeaders.HEADER_SIZE, "0");
         r.header(BtHeaders.TOTAL_SIZE, String.valueOf(bytes.length));
         r.header(BtHeaders.COMPUTED_BODY_HASH, bodyHash);
+        // an answer arrives as sent: OkHttp would otherwise ask for gzip and inflate it with no limit
+        // (12 KB on the wire, 12 MiB in memory); ResponseReader inflates a gzip answer itself, bounded
+        r.header("Accept-Encoding", "identity");
         return r.build();
     }
 

@@ -21,7 +21,7 @@ public record CgSynapse(
         @JsonProperty("computed_body_hash") String computedBodyHash,
         @JsonProperty("cgp_input") List<CgInput> cgpInput,
         @JsonProperty("cgp_output") List<MinerOutput> cgpOutput,
-        @JsonProperty("time_elapsed") Integer timeElapsed) {
+        @JsonProperty("time_elapsed") Integer timeElapsed) implements Synapse<CgSynapse> {
 
     public static final String NAME = "CgSynapse";
     public static final double DEFAULT_TIMEOUT_SECONDS = 12.0;
@@ -60,6 +60,10 @@ public record CgSynapse(
         CgInput first = cgpInput.get(0);
         if (first == null) throw new InvalidSynapseException("cgp_input[0] is null");
         return first;
+    }
+
+    @Override public CgSynapse withTerminals(TerminalInfo axon, TerminalInfo dendrite) {
+        return new CgSynapse(name, timeout, totalSize, headerSize, dendrite, axon, computedBodyHash, cgpInput, cgpOutput, timeElapsed);
     }
 
     public CgSynapse withOutput(MinerOutput output) {
