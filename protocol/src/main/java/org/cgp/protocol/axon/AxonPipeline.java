@@ -11,6 +11,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -20,9 +21,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.cgp.protocol.keys.Keypair;
 import org.cgp.protocol.synapse.InvalidSynapseException;
@@ -38,13 +36,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Bittensor axon pipeline for one aggregated HTTP request (as bittensor 9's AxonMiddleware runs it), in order:
- * route lookup (404) -> header parsing (500) -> stamp the axon fields -> blacklist (403) -> verify
- * (401) -> priority, then on a worker: body hash (500) -> body parse (500) -> forward (422 for an
- * invalid synapse, the status of a {@link ForwardRefusedException} with its message, 500 when it
- * throws anything else, 408 past the timeout) -> 200 with the full synapse JSON.
- * Parsing headers and the blacklist run on the event loop; the signature check runs on a small pool
- * of its own (one thread per core, a bounded queue, 503 when full); the forward on the worker pool.
+ * The Bittensor axon pipeline for one HTTP request (as bittensor's AxonMiddleware runs it), in order.
+ * At the head, before any body is accepted ({@link #admit}, on the event loop): route lookup (404)
+ * -> header parsing (500) -> stamp the axon fields -> blacklist (403) -> verify (401: version,
+ * nonce freshness, the signature over the header fields). With the whole body ({@link #handle}):
+ * priority, then on a worker: body hash (500) -> body parse (500) -> forward (422 for an invalid
+ * synapse, the status of a {@link ForwardRefusedException} with its message, 500 when it throws
+ * anything else, 408 past the timeout) -> 200 with the full synapse JSON.
  */
 final class AxonPipeline {
     private static final Logger log = LoggerFactory.getLogger(AxonPipeline.class);
@@ -60,15 +58,6 @@ final class AxonPipeline {
     private final Priority priority;
     private final PriorityWorkerPool pool;
     private final Duration forwardTimeout;
-    /** Signature checks waiting at most; beyond it a request gets 503 at once. */
-    static final int MAX_QUEUED_VERIFICATIONS = 1024;
-    private final ThreadPoolExecutor verifiers = new ThreadPoolExecutor(VERIFY_THREADS, VERIFY_THREADS, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(MAX_QUEUED_VERIFICATIONS), r -> {
-                Thread t = new Thread(r, "axon-verify");
-                t.setDaemon(true);
-                return t;
-            }, new ThreadPoolExecutor.AbortPolicy());
-    private static final int VERIFY_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     /** Whether responses carry the axon's nonce, uuid and signature (bittensor 9's successes do not). */
     private final boolean signResponses;
@@ -91,73 +80,107 @@ final class AxonPipeline {
     }
 
     /**
-     * Runs the pipeline for {@code request}; reads everything it needs from it before returning.
-     * Exactly one response is written, then {@code afterResponse} runs on the event loop.
+     * What the head of one request established before any of its body was accepted: its route, its
+     * parsed headers and terminals, and either a refusal (status and message) or a caller whose
+     * signature over the header fields checked out.
      */
-    void handle(ChannelHandlerContext ctx, FullHttpRequest request, Runnable afterResponse) {
-        long start = System.nanoTime();
-        boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+    static final class Admission {
+        final String name;
+        final Route<?> route;
+        final long startNanos;
+        final boolean decoded;
+        InboundHeaders headers;
+        TerminalInfo dendrite;
+        TerminalInfo axon;
+        String caller;
+        double timeoutSeconds;
+        int refusedStatus;
+        String refusedMessage;
 
-        if (request.decoderResult().isFailure()) {
-            new Exchange(ctx, false, start, null, afterResponse, observer)
-                    .fail(400, "Bad request: " + request.decoderResult().cause().getMessage());
-            return;
+        Admission(String name, Route<?> route, long startNanos, boolean decoded) {
+            this.name = name;
+            this.route = route;
+            this.startNanos = startNanos;
+            this.decoded = decoded;
         }
-        String name = synapseName(request.uri());
+
+        boolean refused() { return refusedStatus != 0; }
+
+        Admission refuse(int status, String message) {
+            refusedStatus = status;
+            refusedMessage = message;
+            return this;
+        }
+    }
+
+    /**
+     * The checks that need no body, on the event loop as the head arrives: route (404), headers
+     * (500), blacklist (403), then version, nonce freshness and the signature over the header fields
+     * (401 and friends; the signed message covers the body hash header, which the body is checked
+     * against later). A refused request's body is never aggregated.
+     */
+    Admission admit(ChannelHandlerContext ctx, HttpRequest head) {
+        long start = System.nanoTime();
+        String name = synapseName(head.uri());
         Route<?> route = routes.get(name);
-        Exchange ex = new Exchange(ctx, keepAlive, start, name, afterResponse, observer);
+        Admission a = new Admission(name, route, start, head.decoderResult().isSuccess());
+        if (!a.decoded) return a;
+        if (route == null || !(head.method().equals(HttpMethod.POST) || head.method().equals(HttpMethod.GET))) {
+            return a.refuse(404, "Synapse name '" + name + "' not found. Available synapses " + availableNames());
+        }
         try {
-            run(ctx, request, route, ex);
-        } catch (RuntimeException e) {
-            // a blacklist or priority function that throws: Python answers 500 too
+            a.headers = InboundHeaders.parse(head.headers(), route.spec());
+        } catch (HeaderFormatException e) {
+            return a.refuse(500, internalErrorMessage(name, e.getMessage()));
+        }
+        a.dendrite = withPeer(a.headers.dendrite(), ctx.channel().remoteAddress());
+        a.axon = stamp(a.headers.axon(), a.dendrite.hotkey());
+        a.caller = a.dendrite.hotkey();
+        a.timeoutSeconds = a.headers.timeout() == null ? 0 : a.headers.timeout();
+        try {
+            if (a.caller != null && !a.caller.isEmpty()) {
+                Optional<String> reason = blacklist.reject(a.caller);
+                if (reason.isPresent()) return a.refuse(403, "Forbidden. Key is blacklisted: " + reason.get() + ".");
+            }
+            verifier.verify(a.dendrite, a.timeoutSeconds, a.headers.computedBodyHash());
+        } catch (AxonRejection r) {
+            log.debug("Refused {} from {}: {}", name, a.caller, r.getMessage());
+            return a.refuse(r.status(), r.getMessage());
+        } catch (RuntimeException e) { // a blacklist function that throws: Python answers 500 too
             String id = UUID.randomUUID().toString();
             log.warn("Request {} failed before its forward (Internal Server Error #{}): {}", name, id, e.toString());
-            ex.fail(500, "Internal Server Error #" + id);
+            return a.refuse(500, "Internal Server Error #" + id);
         }
+        return a;
     }
 
-    private void run(ChannelHandlerContext ctx, FullHttpRequest request, Route<?> route, Exchange ex) {
-        String name = ex.synapseName;
-        if (route == null || !(request.method().equals(HttpMethod.POST) || request.method().equals(HttpMethod.GET))) {
-            ex.fail(404, "Synapse name '" + name + "' not found. Available synapses " + availableNames());
+    /**
+     * Serves {@code request}, whose head {@code admission} judged; reads everything it needs from
+     * it before returning. Exactly one response is written, then {@code afterResponse} runs on the
+     * event loop.
+     */
+    void handle(ChannelHandlerContext ctx, FullHttpRequest request, Admission admission, Runnable afterResponse) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+        if (request.decoderResult().isFailure() || admission == null || !admission.decoded) {
+            String why = request.decoderResult().isFailure() ? request.decoderResult().cause().getMessage() : "the request head was not read";
+            new Exchange(ctx, false, System.nanoTime(), null, afterResponse, observer).fail(400, "Bad request: " + why);
             return;
         }
-        try {
-            ex.headers = InboundHeaders.parse(request.headers(), route.spec());
-        } catch (HeaderFormatException e) {
-            internalError(ex, e.getMessage());
+        Exchange ex = new Exchange(ctx, keepAlive && !admission.refused(), admission.startNanos, admission.name, afterResponse, observer);
+        ex.headers = admission.headers;
+        ex.dendrite = admission.dendrite;
+        ex.axon = admission.axon;
+        if (admission.refused()) {
+            if (admission.refusedStatus == 500) log.info("Request {} refused: {}", admission.name, admission.refusedMessage);
+            ex.fail(admission.refusedStatus, admission.refusedMessage);
             return;
         }
-        ex.dendrite = withPeer(ex.headers.dendrite(), ctx.channel().remoteAddress());
-        ex.axon = stamp(ex.headers.axon(), ex.dendrite.hotkey());
-
-        String caller = ex.dendrite.hotkey();
-        if (caller != null && !caller.isEmpty()) {
-            Optional<String> reason = blacklist.reject(caller);
-            if (reason.isPresent()) {
-                ex.fail(403, "Forbidden. Key is blacklisted: " + reason.get() + ".");
-                return;
-            }
-        }
-        double timeoutSeconds = ex.headers.timeout() == null ? 0 : ex.headers.timeout();
-        byte[] body = ByteBufUtil.getBytes(request.content());
-        try { // the signature check (hundreds of microseconds) runs off the event loop, which only moves bytes
-            verifiers.execute(() -> verifyAndQueue(ctx, ex, route, caller, timeoutSeconds, body));
-        } catch (RejectedExecutionException e) {
-            ex.fail(503, "Service unavailable: axon overloaded, too many requests waiting for their signature check");
-        }
+        queue(ctx, ex, admission.route, admission.caller, ByteBufUtil.getBytes(request.content()));
     }
 
-    private void verifyAndQueue(ChannelHandlerContext ctx, Exchange ex, Route<?> route, String caller, double timeoutSeconds, byte[] body) {
+    private void queue(ChannelHandlerContext ctx, Exchange ex, Route<?> route, String caller, byte[] body) {
         String name = ex.synapseName;
         try {
-            try {
-                verifier.verify(ex.dendrite, timeoutSeconds, ex.headers.computedBodyHash());
-            } catch (AxonRejection r) {
-                log.debug("Refused {} from {}: {}", name, caller, r.getMessage());
-                ex.fail(r.status(), r.getMessage());
-                return;
-            }
             double rank = caller == null ? 0 : priority.of(caller);
             Duration timeout = effectiveTimeout(ex.headers.timeout());
             String timeoutText = PyStr.floatRepr(timeout.toNanos() / 1e9);
@@ -177,10 +200,8 @@ final class AxonPipeline {
         }
     }
 
-    /** Stops the signature-check threads. */
-    void close() {
-        verifiers.shutdownNow();
-    }
+    /** Nothing left to stop: the signature is checked on the event loop as the head arrives. */
+    void close() {}
 
     private <T> void forward(Exchange ex, Route<T> route, byte[] body) {
         if (ex.isDone()) return;
@@ -281,9 +302,13 @@ final class AxonPipeline {
 
     /** Python's 500: a fresh id the operator can find in the log, plus what went wrong. */
     private static void internalError(Exchange ex, String detail) {
+        ex.fail(500, internalErrorMessage(ex.synapseName, detail));
+    }
+
+    private static String internalErrorMessage(String name, String detail) {
         String id = UUID.randomUUID().toString();
-        log.info("Request {} refused (Internal Server Error #{}): {}", ex.synapseName, id, detail);
-        ex.fail(500, "Internal Server Error #" + id + ": " + detail);
+        log.info("Request {} refused (Internal Server Error #{}): {}", name, id, detail);
+        return "Internal Server Error #" + id + ": " + detail;
     }
 
     /**

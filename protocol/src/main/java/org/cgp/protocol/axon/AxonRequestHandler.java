@@ -3,7 +3,6 @@ package org.cgp.protocol.axon;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,9 @@ final class AxonRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         busy = true;
         ctx.pipeline().fireUserEventTriggered(RequestDeadline.REQUEST_READ);
         ctx.channel().config().setAutoRead(false);
-        pipeline.handle(ctx, request, () -> ctx.executor().execute(() -> next(ctx)));
+        HeadGate gate = ctx.pipeline().get(HeadGate.class);
+        AxonPipeline.Admission admission = gate == null ? null : gate.admissions.poll();
+        pipeline.handle(ctx, request, admission, () -> ctx.executor().execute(() -> next(ctx)));
     }
 
     /** The previous response is written: serve the next waiting request, or read again. */
@@ -66,10 +67,7 @@ final class AxonRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-        if (event instanceof IdleStateEvent) {
-            log.debug("Closing idle axon connection from {}", ctx.channel().remoteAddress());
-            ctx.close();
-        } else if (event == RequestDeadline.REQUEST_READ || event == RequestDeadline.RESPONSE_DONE) {
+        if (event == RequestDeadline.REQUEST_READ || event == RequestDeadline.RESPONSE_DONE) {
             // for RequestDeadline, which saw it first; ends here
         } else {
             super.userEventTriggered(ctx, event);

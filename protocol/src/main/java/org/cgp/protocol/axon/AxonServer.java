@@ -11,7 +11,6 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,8 +40,11 @@ public final class AxonServer implements AutoCloseable {
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     /** Request header block limit (uvicorn/h11 allow about 16 KiB). */
     public static final int MAX_HEADER_BYTES = 16 * 1024;
-    static final long IDLE_CONNECTION_SECONDS = 60;
+    /** How long a connection may sit between requests (and before its first byte): uvicorn's keep-alive. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(10);
+    /** Request-body bytes one address may have on their way in at once: four bodies at the default limit. */
+    public static final long DEFAULT_MAX_BODY_BYTES_IN_FLIGHT_PER_ADDRESS = 4L * DEFAULT_MAX_BODY_BYTES;
     public static final int DEFAULT_MAX_CONNECTIONS = 2048;
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 64;
 
@@ -100,6 +102,8 @@ public final class AxonServer implements AutoCloseable {
         private boolean signResponses;
         private AxonObserver observer = AxonObserver.NONE;
         private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private long maxBodyBytesInFlightPerAddress = DEFAULT_MAX_BODY_BYTES_IN_FLIGHT_PER_ADDRESS;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private int maxConnectionsPerAddress = DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
         private final Map<String, Route<?>> routes = new LinkedHashMap<>();
@@ -166,6 +170,20 @@ public final class AxonServer implements AutoCloseable {
         public Builder observer(AxonObserver observer) { this.observer = Objects.requireNonNull(observer); return this; }
 
         /** A whole request (head and body) must arrive within this from its first byte (default 10 s), or the connection closes. */
+        /** How long a connection may sit before its first request or between requests before it is closed. */
+        public Builder idleTimeout(Duration d) {
+            if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("idleTimeout must be > 0");
+            this.idleTimeout = d;
+            return this;
+        }
+
+        /** Request-body bytes one remote address may have on their way in at once (at least one body). */
+        public Builder maxBodyBytesInFlightPerAddress(long n) {
+            if (n < 1) throw new IllegalArgumentException("maxBodyBytesInFlightPerAddress must be >= 1");
+            this.maxBodyBytesInFlightPerAddress = n;
+            return this;
+        }
+
         public Builder requestDeadline(Duration d) {
             if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("requestDeadline must be > 0");
             this.requestDeadline = d;
@@ -213,8 +231,8 @@ public final class AxonServer implements AutoCloseable {
             int bodyLimit = maxBodyBytes;
             ConnectionLimiter limiter = new ConnectionLimiter(maxConnections, maxConnectionsPerAddress, seen);
             long deadlineNanos = requestDeadline.toNanos();
-            // keep-alive connections idle for this long are closed (never during a forward)
-            long idleSeconds = Math.max(IDLE_CONNECTION_SECONDS, 2 * forwardTimeout.toSeconds());
+            long idleNanos = idleTimeout.toNanos();
+            BodyBudget budget = new BodyBudget(Math.max(maxBodyBytesInFlightPerAddress, bodyLimit));
             try {
                 Channel ch = new ServerBootstrap()
                         .group(boss, workers)
@@ -226,9 +244,9 @@ public final class AxonServer implements AutoCloseable {
                             protected void initChannel(SocketChannel c) {
                                 c.pipeline()
                                         .addLast("limit", limiter)
-                                        .addLast("deadline", new RequestDeadline(deadlineNanos))
-                                        .addLast("idle", new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS))
+                                        .addLast("deadline", new RequestDeadline(deadlineNanos, idleNanos))
                                         .addLast("http", new HttpServerCodec(4096, MAX_HEADER_BYTES, 8192))
+                                        .addLast("head", new HeadGate(pipeline, budget, bodyLimit))
                                         .addLast("aggregate", new BodyLimitAggregator(bodyLimit, seen))
                                         .addLast("axon", new AxonRequestHandler(pipeline));
                             }

@@ -9,11 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A connection must deliver a whole request, head and body, within the deadline from its first
- * byte, or it is closed. An idle timer alone is reset by every byte, so a client sending one byte
- * every few seconds (slowloris) would hold its socket for ever. The clock stops while a request is
- * being served ({@link #REQUEST_READ} to {@link #RESPONSE_DONE}, fired by the request handler on
- * the whole pipeline) and starts again for bytes that arrived meanwhile. Sits first in the
+ * Two clocks per connection. Between requests (from the moment it opens, and after each response)
+ * a connection may sit idle for {@code idleNanos}, uvicorn's keep-alive of 5 s by default, then it
+ * is closed: a socket that never sends a byte holds a slot for seconds, not minutes. From the first
+ * byte of a request it must deliver the whole request, head and body, within {@code deadlineNanos},
+ * or it is closed; an idle timer alone is reset by every byte, so a client sending one byte every
+ * few seconds (slowloris) would hold its socket for ever. No clock runs while a request is being
+ * served ({@link #REQUEST_READ} to {@link #RESPONSE_DONE}, fired by the request handler on the
+ * whole pipeline); bytes that arrived meanwhile start the request clock again. Sits first in the
  * pipeline, so it sees raw bytes. One instance per connection; touched on its event loop only.
  */
 final class RequestDeadline extends ChannelInboundHandlerAdapter {
@@ -24,18 +27,26 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
     static final Object RESPONSE_DONE = new Object();
 
     private final long deadlineNanos;
+    private final long idleNanos;
     private ScheduledFuture<?> timer;
+    private boolean reading;
     private boolean busy;
     private boolean bytesWhileBusy;
 
-    RequestDeadline(long deadlineNanos) {
+    RequestDeadline(long deadlineNanos, long idleNanos) {
         this.deadlineNanos = deadlineNanos;
+        this.idleNanos = idleNanos;
+    }
+
+    @Override public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        armIdle(ctx);
+        super.channelActive(ctx);
     }
 
     @Override public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
         if (msg instanceof ByteBuf b && b.isReadable()) {
             if (busy) bytesWhileBusy = true;
-            else if (timer == null) arm(ctx);
+            else if (!reading) armRequest(ctx);
         }
         super.channelRead(ctx, msg);
     }
@@ -43,12 +54,15 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
     @Override public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event == REQUEST_READ) {
             cancel();
+            reading = false;
             busy = true;
         } else if (event == RESPONSE_DONE) {
             busy = false;
             if (bytesWhileBusy) {
                 bytesWhileBusy = false;
-                arm(ctx);
+                armRequest(ctx);
+            } else {
+                armIdle(ctx);
             }
         }
         super.userEventTriggered(ctx, event);
@@ -59,13 +73,22 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
         super.channelInactive(ctx);
     }
 
-    private void arm(ChannelHandlerContext ctx) {
+    private void armRequest(ChannelHandlerContext ctx) {
+        reading = true;
+        arm(ctx, deadlineNanos, "no complete request within");
+    }
+
+    private void armIdle(ChannelHandlerContext ctx) {
+        reading = false;
+        arm(ctx, idleNanos, "idle between requests for");
+    }
+
+    private void arm(ChannelHandlerContext ctx, long nanos, String why) {
         cancel();
         timer = ctx.executor().schedule(() -> {
-            log.debug("Closing axon connection from {}: no complete request within {} ms", ctx.channel().remoteAddress(),
-                    deadlineNanos / 1_000_000);
+            log.debug("Closing axon connection from {}: {} {} ms", ctx.channel().remoteAddress(), why, nanos / 1_000_000);
             ctx.close();
-        }, deadlineNanos, TimeUnit.NANOSECONDS);
+        }, nanos, TimeUnit.NANOSECONDS);
     }
 
     private void cancel() {

@@ -57,6 +57,12 @@ final class RequestVerifier {
     private final AtomicLong stores = new AtomicLong();
     private final boolean allowLegacyNonces;
 
+    /**
+     * The longest dendrite uuid accepted (bittensor's is a 36-character UUID): the nonce map is keyed
+     * by hotkey and uuid for 10 minutes, so a caller rotating long uuids would otherwise pin memory.
+     */
+    static final int MAX_UUID_LENGTH = 64;
+
     /** The newest nonce seen from one {@code hotkey:uuid}, and whether it is wall-clock time. */
     private record LastNonce(long nonce, boolean wallClock) {}
 
@@ -99,6 +105,9 @@ final class RequestVerifier {
             throw notVerified(e.getMessage());
         }
         String uuid = dendrite.uuid();
+        if (uuid != null && uuid.length() > MAX_UUID_LENGTH) {
+            throw notVerified("dendrite uuid of " + uuid.length() + " characters (a dendrite's is 36)");
+        }
         String endpointKey = hotkey + ":" + uuid;
         double windowTimeout = Double.isNaN(timeoutSeconds) ? 0 : Math.min(Math.max(0, timeoutSeconds), maxTimeoutSeconds);
         long allowedDelta = ALLOWED_DELTA_NANOS + (long) (windowTimeout * 1e9);

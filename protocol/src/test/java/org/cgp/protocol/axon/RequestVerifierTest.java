@@ -60,6 +60,17 @@ class RequestVerifierTest {
     }
 
     @Test
+    void aLongUuidIsRefusedBeforeItIsRemembered() {
+        for (int i = 0; i < 100; i++) {
+            TerminalInfo d = signed(T0 - 1_000_000_000L, 10_002_000L, i + "x".repeat(15_000));
+            assertThatThrownBy(() -> verifier.verify(d, 12.0, BodyHash.EMPTY)).hasMessageContaining("uuid of 150");
+        }
+        assertThat(verifier.remembered()).as("nothing pinned").isZero();
+        verifier.verify(signed(T0 - 1_000_000_000L, 10_002_000L, java.util.UUID.randomUUID().toString()), 12.0, BodyHash.EMPTY);
+        assertThat(verifier.remembered()).isEqualTo(1);
+    }
+
+    @Test
     void theUnsignedTimeoutCannotWidenTheWindowPastTheForwardTimeout() {
         TerminalInfo d = signed(T0 - 30_000_000_000L, 10_002_000L, "u");
         assertThatThrownBy(() -> verifier.verify(d, 100_000.0, BodyHash.EMPTY))
