@@ -96,16 +96,18 @@ class IdleAndBodyFloodTest {
             for (int i = 0; i < AxonServer.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS; i++) connectFrom("127.0.0." + (2 + a));
         }
         assertThat(sockets).hasSize(33 * 64);
+        // the last sockets are past the cap: once the axon has answered one of them, every slot is taken
+        assertThat(readUntilClosed(sockets.get(sockets.size() - 1))).as("a socket past the cap").startsWith("HTTP/1.1 503");
         assertThat(validCall()).as("every slot held by a socket that sends nothing").isIn(503, -1);
         int code = 0;
-        while (System.nanoTime() - start < AxonServer.DEFAULT_IDLE_TIMEOUT.plusSeconds(4).toNanos()) {
+        while (System.nanoTime() - start < AxonServer.DEFAULT_IDLE_TIMEOUT.plusSeconds(10).toNanos()) {
             code = validCall();
             if (code == 200) break;
             Thread.sleep(250);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(code).as("served again %.1f s after the flood began", seconds).isEqualTo(200);
-        assertThat(seconds).isLessThan(AxonServer.DEFAULT_IDLE_TIMEOUT.toSeconds() + 4);
+        assertThat(seconds).as("within the idle timeout and the time the flood took to open").isLessThan(AxonServer.DEFAULT_IDLE_TIMEOUT.toSeconds() + 10);
         assertThat(readUntilClosed(sockets.get(0))).as("an idle socket was closed by the axon").isNotNull();
     }
 
@@ -139,7 +141,11 @@ class IdleAndBodyFloodTest {
             call.headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
             Socket s = connectFrom("127.0.0.3");
             s.getOutputStream().write((head + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            s.getOutputStream().write(junk);
+            try {
+                s.getOutputStream().write(junk);
+            } catch (java.io.IOException closedAlready) {
+                // a refused head's connection may be closed before this is written
+            }
             signed.add(s);
         }
         assertThat(validCall()).as("another address while one holds its budget").isEqualTo(200);
