@@ -179,8 +179,12 @@ public final class ValidatorStep {
         long batch = random.nextLong(100_000, 10_000_000);
         long t0 = System.nanoTime();
         TaskBundle b = p.bundle();
-        recorder.recordBundle(b);
-        recorder.record(Guid.of(b.guid()), records.groundTruth(b, p.tags(), p.truth().vectors(), p.profiles(), selfHotkey, selfUid, batch));
+        try {
+            recorder.recordBundle(b);
+            recorder.record(Guid.of(b.guid()), records.groundTruth(b, p.tags(), p.truth().vectors(), p.profiles(), selfHotkey, selfUid, batch));
+        } catch (RuntimeException e) { // the bundle's text is the API's: a record the recorder cannot take never costs the step
+            log.error("Recording bundle {} failed ({}); the step goes on", b.guid(), e.getMessage());
+        }
         nanos[4] += System.nanoTime() - t0;
         return new Batch(p, batch);
     }
@@ -306,7 +310,11 @@ public final class ValidatorStep {
         score.put("reward", r.reward());
         if (r.score().zeroReason() != null) score.put("zero_reason", r.score().zeroReason());
         String bundleGuid = batch.bundle().bundle().guid();
-        recorder.record(Guid.of(bundleGuid), records.answer(bundleGuid, task, r.hotkey(), r.uid(), judged.tags(), judged.vectors(),
-                original, score, batch.number()));
+        try {
+            recorder.record(Guid.of(bundleGuid), records.answer(bundleGuid, task, r.hotkey(), r.uid(), judged.tags(), judged.vectors(),
+                    original, score, batch.number()));
+        } catch (RuntimeException e) { // one record the recorder cannot take costs that record, never the step
+            log.error("Recording the answer of uid {} failed ({}); the step goes on", r.uid(), e.getMessage());
+        }
     }
 }

@@ -87,15 +87,37 @@ public final class Records {
         return payload(RecordPayload.MINER, task.envelope().guid(), hotkey, uid, windowIdx, batch, bundleGuid, data);
     }
 
-    /** At most {@link #MAX_RECORDED_TAGS} tags of at most {@link #MAX_RECORDED_TAG_CHARS} characters each (nulls left out). */
+    /**
+     * At most {@link #MAX_RECORDED_TAGS} tags of at most {@link #MAX_RECORDED_TAG_CHARS} characters
+     * each (nulls left out), each {@link #printable} (a miner's NUL would make PostgreSQL's jsonb
+     * refuse the whole record).
+     */
     public static List<String> capped(List<String> tags) {
         List<String> out = new ArrayList<>(Math.min(tags.size(), MAX_RECORDED_TAGS));
         for (String t : tags) {
             if (out.size() == MAX_RECORDED_TAGS) break;
             if (t == null) continue;
-            out.add(t.length() <= MAX_RECORDED_TAG_CHARS ? t : t.substring(0, MAX_RECORDED_TAG_CHARS) + "...");
+            String clean = printable(t);
+            out.add(clean.length() <= MAX_RECORDED_TAG_CHARS ? clean : clean.substring(0, MAX_RECORDED_TAG_CHARS) + "...");
         }
         return out;
+    }
+
+    /**
+     * {@code s} with control characters (NUL included) and unpaired surrogates replaced by U+FFFD,
+     * the one rule for text a peer sent before it is stored: a store refuses neither.
+     */
+    public static String printable(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean bad = Character.isISOControl(c)
+                    || (Character.isHighSurrogate(c) && (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))))
+                    || (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1))));
+            if (bad && out == null) out = new StringBuilder(s.length()).append(s, 0, i);
+            if (out != null) out.append(bad ? '\uFFFD' : c);
+        }
+        return out == null ? s : out.toString();
     }
 
     private RecordPayload payload(String neuronType, String taskId, String hotkey, int uid, int window, long batch, String bundleGuid,

@@ -164,9 +164,18 @@ public final class ResultStore implements ResultRecorder {
         try {
             inTransaction(w);
         } catch (SQLException e) {
-            if (spool == null || !transient_(e)) {
-                throw new StoreException(url.describe() + ": cannot write: " + oneLine(e), e);
+            if (spool != null && !transient_(e)) {
+                // this one write is refused for good (its data, not the store): it alone is lost to the store, kept aside on disk
+                Path aside;
+                try {
+                    aside = spool.quarantine(spool.add(WireJson.mapper().writeValueAsBytes(entry.get())));
+                } catch (IOException | RuntimeException io) {
+                    throw new StoreException(url.describe() + ": cannot write (" + oneLine(e) + ") nor keep the write aside: " + io.getMessage(), e);
+                }
+                log.error("{} refused a write ({}); kept aside as {}, the step goes on", url.describe(), oneLine(e), aside);
+                return;
             }
+            if (spool == null) throw new StoreException(url.describe() + ": cannot write: " + oneLine(e), e);
             log.warn("{} is unavailable ({}); writes wait in {}, the next try in {} s", url.describe(), oneLine(e), spool.dir(),
                     backoffMillis / 1000);
             backOff();

@@ -43,4 +43,12 @@ class RecordsTest {
         assertThat(p.data().path("result").has("original_tags_truncated")).isFalse();
         assertThat(p.windowIdx()).isEqualTo(-1);
     }
+
+    @Test
+    void aPeersControlCharactersAndLoneSurrogatesNeverReachTheStore() {
+        assertThat(Records.printable("sail\u0000ing\u0007")).isEqualTo("sail\uFFFDing\uFFFD");
+        assertThat(Records.printable("x\uD800y\uDC00")).isEqualTo("x\uFFFDy\uFFFD");
+        assertThat(Records.printable("caf\u00e9 \uD83D\uDE00")).as("text and paired surrogates are kept").isEqualTo("caf\u00e9 \uD83D\uDE00");
+        assertThat(Records.capped(java.util.List.of("\u0000ab", "ok"))).containsExactly("\uFFFDab", "ok");
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import org.cgp.protocol.synapse.Guid;
+import org.cgp.validator.record.RecordPayload;
 import org.cgp.validator.conversation.Conversation;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,40 @@ class PostgresStoreTest extends StoreContract {
             s.forEachConversation(false, rows::add);
             assertThat(rows).singleElement().satisfies(r -> assertThat(r.transcript()).extracting(DatasetRow.Utterance::text)
                     .containsExactly("hello", "hi"));
+        }
+    }
+
+    /**
+     * PostgreSQL's jsonb refuses a NUL: a record a peer's text still poisons after cleaning is that
+     * record's loss alone (kept aside on disk, logged), never an exception into the step; the store
+     * takes the next one.
+     */
+    @Test
+    void aRecordTheServerRefusesForGoodIsKeptAsideAndTheNextGoesIn() throws Exception {
+        try (ResultStore s = ResultStore.open(freshStore(), dir.resolve("spool"))) {
+            RecordPayload poisoned = answer("c1", "5MinerA", 1, 0, 1);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) poisoned.data().path("task")).put("window", "a\u0000b");
+            s.record(Guid.of("c1"), poisoned);
+            assertThat(s.pending()).as("not waiting for a retry: the server will never take it").isZero();
+            try (var files = java.nio.file.Files.list(dir.resolve("spool"))) {
+                assertThat(files.map(f -> f.getFileName().toString())).anyMatch(n -> n.endsWith(".rejected"));
+            }
+            s.record(Guid.of("c1"), answer("c1", "5MinerB", 2, 0, 1));
+            assertThat(s.counts()).containsEntry("miner_answers", 1L);
+        }
+    }
+
+    /** A miner's tag with U+0000 is cleaned before it is stored: the record goes in whole. */
+    @Test
+    void aMinersNulIsCleanedBeforeTheStore() throws Exception {
+        try (ResultStore s = ResultStore.open(freshStore(), dir.resolve("spool"))) {
+            RecordPayload r = answer("c1", "5MinerA", 1, 0, 1);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) r.data().path("result")).set("original_tags",
+                    org.cgp.protocol.synapse.WireJson.mapper().valueToTree(org.cgp.validator.record.Records.capped(
+                            java.util.List.of("\u0000ab", "sailing", "boats\uD800"))));
+            s.record(Guid.of("c1"), r);
+            assertThat(s.counts()).containsEntry("miner_answers", 1L);
+            assertThat(s.pending()).isZero();
         }
     }
 }
