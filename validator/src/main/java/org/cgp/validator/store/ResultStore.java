@@ -53,6 +53,11 @@ public final class ResultStore implements ResultRecorder {
     static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
     /** How long connecting to a PostgreSQL server may take. */
     static final int PG_CONNECT_TIMEOUT_S = 10;
+    /**
+     * How long one statement may wait on the PostgreSQL server's answer: without it a server whose
+     * packets are dropped holds a write (and the step) until TCP gives up, about 15 minutes.
+     */
+    static final int PG_SOCKET_TIMEOUT_S = 30;
 
     private interface Write {
         void apply(Connection c) throws SQLException;
@@ -110,6 +115,9 @@ public final class ResultStore implements ResultRecorder {
     @Override public String describe() { return url.describe(); }
 
     @Override public int pending() { return spooled; }
+
+    /** The connection's network timeout in milliseconds (0: none), for the tests. */
+    synchronized int networkTimeoutMillis() throws SQLException { return connection.getNetworkTimeout(); }
 
     // ---- writes ----
 
@@ -446,6 +454,8 @@ public final class ResultStore implements ResultRecorder {
             }
             Properties p = new Properties();
             if (!url.jdbcUrl().contains("connectTimeout=")) p.setProperty("connectTimeout", String.valueOf(PG_CONNECT_TIMEOUT_S));
+            if (!url.jdbcUrl().contains("socketTimeout=")) p.setProperty("socketTimeout", String.valueOf(PG_SOCKET_TIMEOUT_S));
+            if (!url.jdbcUrl().contains("tcpKeepAlive=")) p.setProperty("tcpKeepAlive", "true");
             if (!url.jdbcUrl().contains("ApplicationName=")) p.setProperty("ApplicationName", "cgp-java validator");
             return DriverManager.getConnection(url.jdbcUrl(), p);
         } catch (SQLException e) {

@@ -90,4 +90,12 @@ class PostgresStoreTest extends StoreContract {
             assertThat(s.pending()).isZero();
         }
     }
+
+    /** A blackholed server costs a write at most the socket timeout (then the write waits in the spool), not TCP's 15 minutes. */
+    @Test
+    void statementsHaveASocketTimeout() throws Exception {
+        try (ResultStore s = ResultStore.open(freshStore(), dir.resolve("spool"))) {
+            assertThat(s.networkTimeoutMillis()).isEqualTo(ResultStore.PG_SOCKET_TIMEOUT_S * 1000);
+        }
+    }
 }
