@@ -1,6 +1,7 @@
 package org.cgp.cli;
 
 import java.nio.file.Path;
+import org.cgp.chain.rpc.Endpoints;
 import picocli.CommandLine.Option;
 
 /** Flags both daemons share with the Python neurons: netuid, subtensor, wallet, logging, LLM. */
@@ -57,12 +58,11 @@ public final class CommonOptions {
             if (netuid < 0 || netuid > 65535) throw new IllegalArgumentException("--netuid must be 0-65535, got " + netuid);
             return netuid;
         }
-        return switch (network) {
-            case "test" -> 138;
-            case "finney" -> 33;
-            default -> 1;
-        };
+        return Endpoints.defaultNetuid(networkName());
     }
+
+    /** The network these flags reach (one rule, case-insensitive: {@link Endpoints#networkName}). */
+    String networkName() { return Endpoints.networkName(network, chainEndpoint); }
 
     /** ~/.bittensor/miners/<wallet>/<hotkey>/netuid<N>/<role> as the Python neurons use. */
     Path fullPath(String role) {

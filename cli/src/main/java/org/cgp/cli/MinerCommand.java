@@ -44,7 +44,7 @@ public final class MinerCommand implements Callable<Integer> {
     boolean allowNonRegistered;
 
     @Option(names = "--blacklist.force_validator_permit", negatable = true,
-            description = "Only callers with a validator permit (default: on for finney and test)")
+            description = "Only callers with a validator permit (default: on, except offline and on a local chain)")
     Boolean forceValidatorPermit;
 
     @Option(names = "--blacklist.min_stake", defaultValue = "0", description = "Minimum caller stake in TAO (default: ${DEFAULT-VALUE})")
@@ -105,7 +105,7 @@ public final class MinerCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         Logging.configure(common.debug, common.trace);
         boolean permit = forceValidatorPermit != null ? forceValidatorPermit
-                : (common.network.equals("finney") || common.network.equals("test")) && !common.offline;
+                : !common.offline && !common.networkName().equals("local"); // on unless a local chain: any real network, any custom endpoint
         boolean onChain = !common.offline && offlineMetagraph == null;
         LlmConfig llm = Llm.config(common);
         MinerConfig.Builder b = MinerConfig.builder(common.netuid()).externalPort(externalPort)

@@ -156,4 +156,17 @@ class CgpCommandLineTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("more than one neuron is the owner");
     }
+
+    @Test
+    void theNetworkNameIsCaseInsensitiveForTheNetuidAndThePermit() {
+        CommonOptions o = new CommonOptions();
+        o.network = "Finney";
+        assertThat(o.netuid()).isEqualTo(33);
+        o.network = "TEST";
+        assertThat(o.netuid()).isEqualTo(138);
+        o.network = "ws://10.1.2.3:9944";
+        org.assertj.core.api.Assertions.assertThatThrownBy(o::netuid).hasMessageContaining("--netuid is required");
+        o.netuid = 33;
+        assertThat(o.netuid()).isEqualTo(33);
+    }
 }

@@ -34,6 +34,25 @@ public final class Endpoints {
         throw new IllegalArgumentException("unknown --subtensor.network '" + n + "': use finney, test, archive, local, or a ws:// or wss:// URL");
     }
 
+    /**
+     * The network the flags reach, by the one rule every caller uses: {@code finney}, {@code test},
+     * {@code archive} or {@code local} (the name in any case, or its URL), else the endpoint URL itself.
+     */
+    public static String networkName(String network, String chainEndpoint) {
+        return nameOf(resolve(network, chainEndpoint));
+    }
+
+    /** The subnet a network's CGP lives on when no --netuid is given: 33 on mainnet (finney, archive), 138 on test, 1 on local. */
+    public static int defaultNetuid(String networkName) {
+        return switch (networkName) {
+            case "finney", "archive" -> 33;
+            case "test" -> 138;
+            case "local" -> 1;
+            default -> throw new IllegalArgumentException("--netuid is required with the custom endpoint " + networkName
+                    + " (33 on finney, 138 on test)");
+        };
+    }
+
     /** The network name for a URL when it is a known one ({@code finney}, {@code test}, ...), else the URL. */
     public static String nameOf(String url) {
         for (Map.Entry<String, String> e : NETWORKS.entrySet()) if (e.getValue().equals(url)) return e.getKey();

@@ -24,4 +24,19 @@ class EndpointsTest {
         assertThatThrownBy(() -> Endpoints.resolve(null, "http://127.0.0.1:9944")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ws://");
     }
+
+    @Test
+    void oneRuleNamesTheNetworkWhateverTheCaseOrForm() {
+        assertThat(Endpoints.networkName("Finney", null)).isEqualTo("finney");
+        assertThat(Endpoints.networkName("FINNEY", null)).isEqualTo("finney");
+        assertThat(Endpoints.networkName(" test ", null)).isEqualTo("test");
+        assertThat(Endpoints.networkName("wss://entrypoint-finney.opentensor.ai:443", null)).isEqualTo("finney");
+        assertThat(Endpoints.networkName("local", "wss://test.finney.opentensor.ai:443")).as("the endpoint wins").isEqualTo("test");
+        assertThat(Endpoints.defaultNetuid(Endpoints.networkName("Finney", null))).isEqualTo(33);
+        assertThat(Endpoints.defaultNetuid(Endpoints.networkName("archive", null))).as("archive is mainnet").isEqualTo(33);
+        assertThat(Endpoints.defaultNetuid("test")).isEqualTo(138);
+        assertThat(Endpoints.defaultNetuid("local")).isEqualTo(1);
+        assertThatThrownBy(() -> Endpoints.defaultNetuid(Endpoints.networkName("ws://10.1.2.3:9944", null)))
+                .hasMessageStartingWith("--netuid is required with the custom endpoint ws://10.1.2.3:9944");
+    }
 }
