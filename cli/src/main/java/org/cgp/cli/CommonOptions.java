@@ -52,6 +52,12 @@ public final class CommonOptions {
     @Option(names = "--logging.logging_dir", description = "Root of state folders (default: ~/.bittensor/miners)")
     Path loggingDir;
 
+    /** {@code --metrics.port}, checked: 0 (off) or a port; anything else stops start-up naming the flag. */
+    int metricsPort() {
+        if (metricsPort < 0 || metricsPort > 65535) throw new IllegalArgumentException("--metrics.port must be 0 (off) or 1-65535, got " + metricsPort);
+        return metricsPort;
+    }
+
     /** The netuid the flags give, or the network's default. */
     int netuid() {
         if (netuid != null) {

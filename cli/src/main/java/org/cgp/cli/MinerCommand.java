@@ -104,6 +104,7 @@ public final class MinerCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         Logging.configure(common.debug, common.trace);
+        common.metricsPort(); // checked before anything starts
         boolean permit = forceValidatorPermit != null ? forceValidatorPermit
                 : !common.offline && !common.networkName().equals("local"); // on unless a local chain: any real network, any custom endpoint
         boolean onChain = !common.offline && offlineMetagraph == null;
@@ -146,7 +147,7 @@ public final class MinerCommand implements Callable<Integer> {
         try (Chain chain = Chains.open(common, offlineMetagraph);
              Miner miner = Miner.start(config, hotkey, chain, MeteredLlmClient.wrap(LlmProviders.chat(llm), registry),
                      LlmProviders.embedder(llm), registry);
-             StatusServer status = common.metricsPort > 0
+             StatusServer status = common.metricsPort() > 0
                      ? StatusServer.start(common.metricsHost, common.metricsPort, registry::scrape, () -> StatusPages.miner(miner.metrics())) : null) {
             shutdown.awaitStop();
         } finally {

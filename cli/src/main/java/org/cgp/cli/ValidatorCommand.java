@@ -127,6 +127,7 @@ public final class ValidatorCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         Logging.configure(common.debug, common.trace);
+        common.metricsPort(); // checked before anything starts
         Map<String, String> env = EnvFile.environment(Path.of(".env"));
         StepSettings step = StepSettings.builder(common.netuid()).sampleSize(sampleSize).timeout(seconds("--neuron.timeout", timeout))
                 .maxConvoLines(intEnv(env, "MAX_CONVO_LINES", StepSettings.LIVE_MAX_CONVO_LINES)).bundles(bundles)
@@ -144,7 +145,7 @@ public final class ValidatorCommand implements Callable<Integer> {
         Keypair hotkey = Hotkeys.resolve(common);
         System.out.println("Validator hotkey: " + hotkey.ss58Address());
         LlmConfig llm = Llm.config(common);
-        OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(intEnv(env, "HTTP_TIMEOUT", 60))).build();
+        OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(positive(intEnv(env, "HTTP_TIMEOUT", 60), "HTTP_TIMEOUT"))).build();
         java.util.Optional<StoreUrl> storeUrl = StoreUrl.chosen(store, env);
         if (conversationsFromStore && storeUrl.isEmpty()) {
             throw new IllegalArgumentException("--conversations-from-store needs a store: give --store or set " + StoreUrl.ENV);
@@ -168,7 +169,7 @@ public final class ValidatorCommand implements Callable<Integer> {
             ValidatorMetrics metrics = new ValidatorMetrics(validator::state, validator.weights()::last, recorder::pending, registry);
             validator.onStep(metrics::record);
             validator.weights().addListener(metrics.weightsListener());
-            try (StatusServer status = common.metricsPort > 0
+            try (StatusServer status = common.metricsPort() > 0
                     ? StatusServer.start(common.metricsHost, common.metricsPort, registry::scrape, () -> StatusPages.validator(metrics)) : null) {
                 validator.runUntil(shutdown.flag());
             }
@@ -208,6 +209,12 @@ public final class ValidatorCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(flag + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT) + ", got '" + value + "'");
         }
+    }
+
+    /** {@code v} when it is at least 1, else one line naming {@code name} (0 would mean no timeout at all). */
+    static int positive(int v, String name) {
+        if (v < 1) throw new IllegalArgumentException(name + " must be at least 1, got " + v);
+        return v;
     }
 
     static int intEnv(Map<String, String> env, String name, int fallback) {

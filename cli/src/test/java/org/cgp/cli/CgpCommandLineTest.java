@@ -169,4 +169,19 @@ class CgpCommandLineTest {
         o.netuid = 33;
         assertThat(o.netuid()).isEqualTo(33);
     }
+
+    @Test
+    void numbersThatMeanNothingStopStartUpNamingTheFlag() {
+        Run r = run("miner", "--offline", "--wallet.uri", "//Bob", "--blacklist.min_stake", "NaN");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("cgp: --blacklist.min_stake must be a finite number >= 0, got NaN");
+        r = run("validator", "--offline", "--wallet.uri", "//Alice", "--logging.logging_dir", dir.toString(), "--neuron.vpermit_tao_limit", "NaN");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("cgp: --neuron.vpermit_tao_limit must be a finite number >= 0, got NaN");
+        r = run("miner", "--offline", "--wallet.uri", "//Bob", "--metrics.port", "-1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("cgp: --metrics.port must be 0 (off) or 1-65535, got -1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ValidatorCommand.positive(0, "HTTP_TIMEOUT"))
+                .hasMessage("HTTP_TIMEOUT must be at least 1, got 0");
+    }
 }

@@ -46,6 +46,9 @@ public record MinerConfig(int netuid, String axonHost, int axonPort, String exte
     public MinerConfig {
         Objects.requireNonNull(axonHost, "axonHost");
         if (axonPort < 0 || axonPort > 65535) throw new IllegalArgumentException("--axon.port must be 0-65535, got " + axonPort);
+        if (!(minStake >= 0) || Double.isInfinite(minStake)) {
+            throw new IllegalArgumentException("--blacklist.min_stake must be a finite number >= 0, got " + minStake);
+        }
         if (maxBodyBytes < 1024) throw new IllegalArgumentException("--axon.max_body_bytes must be >= 1024, got " + maxBodyBytes);
         if (maxLines < 1) throw new IllegalArgumentException("--miner.max_lines must be >= 1, got " + maxLines);
         if (maxLineChars < 1) throw new IllegalArgumentException("--miner.max_line_chars must be >= 1, got " + maxLineChars);

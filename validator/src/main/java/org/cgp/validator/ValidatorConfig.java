@@ -33,7 +33,9 @@ public record ValidatorConfig(StepSettings step, Path stateDir, long epochLength
         if (!(alpha > 0 && alpha <= 1)) throw new IllegalArgumentException("--neuron.moving_average_alpha must be in (0, 1], got " + alpha);
         if (!(weightsPower >= 1)) throw new IllegalArgumentException("--neuron.weights_power must be >= 1, got " + weightsPower);
         if (!(burnRate >= 0 && burnRate < 1)) throw new IllegalArgumentException("--neuron.burn_rate must be in [0, 1), got " + burnRate);
-        if (vpermitTaoLimit < 0) throw new IllegalArgumentException("--neuron.vpermit_tao_limit must be >= 0");
+        if (!(vpermitTaoLimit >= 0) || Double.isInfinite(vpermitTaoLimit)) {
+            throw new IllegalArgumentException("--neuron.vpermit_tao_limit must be a finite number >= 0, got " + vpermitTaoLimit);
+        }
         if (burnUid < OWNER) throw new IllegalArgumentException("--neuron.burn_uid must be a uid or -1 (the subnet owner), got " + burnUid);
         if (curve == null) throw new IllegalArgumentException("--neuron.weights_curve is required");
     }
