@@ -159,7 +159,7 @@ public final class ValidatorCommand implements Callable<Integer> {
                 : new CgpApiSource(http, url(env, "CGP_API_READ_HOST", "https://api.conversations.xyz"), apiKey(env),
                         env.get("CGP_API_OPTIONS"));
         ResultRecorder recorder = storeUrl.isPresent() ? ResultStore.open(storeUrl.get(), stateDir.resolve("store-spool"))
-                : new CgpApiRecorder(http, url(env, "CGP_API_WRITE_HOST", "https://db.conversations.xyz"), new Spool(stateDir.resolve("spool")));
+                : new CgpApiRecorder(http, url(env, "CGP_API_WRITE_HOST", "https://db.conversations.xyz"), new Spool(stateDir.resolve("spool"), Spool.DEFAULT_MAX_BYTES, Spool.DEFAULT_MAX_AGE));
         ConversationSource source = conversationsFromStore ? new StoreSource((ResultStore) recorder) : fileOrApi;
         GracefulShutdown shutdown = GracefulShutdown.install("validator", Duration.ofSeconds(60));
         PrometheusMeterRegistry registry = Meters.prometheus();

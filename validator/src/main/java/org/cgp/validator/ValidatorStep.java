@@ -228,8 +228,17 @@ public final class ValidatorStep {
                 log.warn("Tag filter failed for miner uid {}: {}; its answer keeps no tag", m.uid(), e.toString());
                 kept = List.of();
             }
-            log.info("RESULTS from miner idx: {} uid: {}, tags: {} vector count: {}", i, m.uid(), kept.size(), kept.size());
-            judged.add(new MinerTags(m.uid(), m.hotkey(), kept, kept.isEmpty() ? List.of() : embedder.embedAll(kept), null));
+            List<float[]> vectors;
+            try {
+                vectors = kept.isEmpty() ? List.of() : embedder.embedAll(kept);
+            } catch (RuntimeException e) { // a remote embedder's 429 or timeout: this answer goes unscored, the step goes on
+                log.warn("Embedding the tags of miner uid {} failed: {}; its answer scores 0", m.uid(), e.toString());
+                judged.add(MinerTags.failed(m.uid(), m.hotkey(), "the validator could not embed its tags: " + e.getMessage()));
+                originals.add(out.tags());
+                continue;
+            }
+            log.info("RESULTS from miner idx: {} uid: {}, tags: {} vector count: {}", i, m.uid(), kept.size(), vectors.size());
+            judged.add(new MinerTags(m.uid(), m.hotkey(), kept, vectors, null));
             originals.add(out.tags());
         }
 

@@ -175,4 +175,18 @@ class CgpApiRecorderTest {
         for (int i = 0; i < 300 && r.pending() > 0; i++) Thread.sleep(50);
         assertThat(r.pending()).isZero();
     }
+
+    @Test
+    void aBoundedSpoolDropsItsOldestEntriesWithACount() throws Exception {
+        Spool spool = new Spool(dir.resolve("bounded"), 2500, java.time.Duration.ofDays(7));
+        for (int i = 0; i < 10; i++) spool.add(("{\"n\": " + i + ", \"pad\": \"" + "x".repeat(990) + "\"}").getBytes());
+        assertThat(spool.pending()).hasSize(2);
+        assertThat(spool.dropped()).isEqualTo(8);
+        assertThat(new String(java.nio.file.Files.readAllBytes(spool.pending().get(1)))).startsWith("{\"n\": 9");
+        // an entry older than the age limit goes at the next write, whatever the size
+        java.nio.file.Path old = spool.dir().resolve(String.format("%019d-%06d.json", System.currentTimeMillis() - java.time.Duration.ofDays(8).toMillis(), 1));
+        java.nio.file.Files.writeString(old, "{}");
+        spool.add("{}".getBytes());
+        assertThat(spool.pending()).doesNotContain(old);
+    }
 }
