@@ -96,9 +96,14 @@ class IdleAndBodyFloodTest {
             for (int i = 0; i < AxonServer.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS; i++) connectFrom("127.0.0." + (2 + a));
         }
         assertThat(sockets).hasSize(33 * 64);
-        // the last sockets are past the cap: once the axon has answered one of them, every slot is taken
-        assertThat(readUntilClosed(sockets.get(sockets.size() - 1))).as("a socket past the cap").startsWith("HTTP/1.1 503");
-        assertThat(validCall()).as("every slot held by a socket that sends nothing").isIn(503, -1);
+        // once the axon has accepted them all (the kernel's accept queue may hold some a moment), a fresh caller is locked out
+        boolean lockedOut = false;
+        for (int i = 0; i < 15 && !lockedOut; i++) {
+            int c = validCall();
+            lockedOut = c == 503 || c == -1;
+            if (!lockedOut) Thread.sleep(200);
+        }
+        assertThat(lockedOut).as("every slot held by a socket that sends nothing").isTrue();
         int code = 0;
         while (System.nanoTime() - start < AxonServer.DEFAULT_IDLE_TIMEOUT.plusSeconds(10).toNanos()) {
             code = validCall();
