@@ -73,4 +73,21 @@ public interface LlmClient {
      * its enrichment snippets, each read, then combined into one list of at most 20.
      */
     TaggingResult extractEntities(String transcript, List<String> enrichments);
+
+    /**
+     * Tags for a conversation window of a bundle with search-result enrichment (CGP 2.33): the
+     * window and each enrichment line ({@code "title\nsnippet"}) tagged, then combined into one list
+     * of at most 20, the window's topics first.
+     */
+    TaggingResult tagEnrichedWindow(List<Line> window, List<String> enrichments, boolean coding);
+
+    /** Tags of a skill document (skill_generation, CGP 2.35): its task, tools and concepts, at most 15. */
+    TaggingResult tagSkill(String markdown);
+
+    /**
+     * A skill-coverage answer (CGP 2.37) for a skill request and its section map: a skill document,
+     * a TDD plan and two tests per section, kept to {@link org.cgp.llm.skill.SkillRules}. Never
+     * empty: when a model gives nothing usable the answer is written without it.
+     */
+    org.cgp.llm.skill.SkillBundle writeSkillBundle(String seed, List<org.cgp.protocol.task.SkillSection> sections);
 }

@@ -89,4 +89,14 @@ public final class MeteredLlmClient implements LlmClient {
     @Override public TaggingResult extractEntities(String transcript, List<String> enrichments) {
         return timed("entities", () -> inner.extractEntities(transcript, enrichments));
     }
+
+    @Override public TaggingResult tagEnrichedWindow(List<Line> window, List<String> enrichments, boolean coding) {
+        return timed("enriched_window", () -> inner.tagEnrichedWindow(window, enrichments, coding));
+    }
+
+    @Override public TaggingResult tagSkill(String markdown) { return timed("skill", () -> inner.tagSkill(markdown)); }
+
+    @Override public org.cgp.llm.skill.SkillBundle writeSkillBundle(String seed, List<org.cgp.protocol.task.SkillSection> sections) {
+        return timed("skill_bundle", () -> inner.writeSkillBundle(seed, sections));
+    }
 }

@@ -20,6 +20,11 @@ class MeteredLlmClientTest {
         @Override public TaggingResult tagWebpage(String markdown, List<String> results, boolean coding) { return TaggingResult.of(List.of("web"), List.of()); }
         @Override public TaggingResult tagSurvey(String question, String comment) { return TaggingResult.empty("no usable answer"); }
         @Override public TaggingResult extractEntities(String transcript, List<String> enrichments) { return TaggingResult.of(List.of("Bern"), List.of()); }
+        @Override public TaggingResult tagEnrichedWindow(List<Line> window, List<String> enrichments, boolean coding) { return tagWindow(window, coding); }
+        @Override public TaggingResult tagSkill(String markdown) { return TaggingResult.of(List.of("docx"), List.of()); }
+        @Override public org.cgp.llm.skill.SkillBundle writeSkillBundle(String seed, List<org.cgp.protocol.task.SkillSection> sections) {
+            return new org.cgp.llm.skill.SkillBundle("# s", "plan", java.util.Map.of());
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
 import org.cgp.llm.TaggingResult;
+import org.cgp.llm.skill.SkillBundle;
 import org.cgp.protocol.axon.ForwardRefusedException;
 import org.cgp.protocol.axon.SynapseHandler;
 import org.cgp.protocol.synapse.CgInput;
@@ -16,6 +17,8 @@ import org.cgp.protocol.synapse.TagVector;
 import org.cgp.protocol.synapse.WindowPacket;
 import org.cgp.protocol.task.ConversationTask;
 import org.cgp.protocol.task.NamedEntitiesTask;
+import org.cgp.protocol.task.SkillCoverageTask;
+import org.cgp.protocol.task.SkillGenerationTask;
 import org.cgp.protocol.task.SurveyTask;
 import org.cgp.protocol.task.Task;
 import org.cgp.protocol.task.TaskFormatException;
@@ -26,9 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The miner's forward function. A task packet ({@code cgp_input[0].task}, what the live validators
  * send) is parsed into its {@link Task} and mined by type: a conversation window (the coding
- * variant when its categories say so), a web page with its search results, a survey comment, or a
- * transcript's named entities. The seed packet ({@code {guid, window_idx, lines}}) is still a
- * conversation window.
+ * variant when its categories say so, with its bundle's enrichment lines when it has them), a web
+ * page with its search results, a survey comment, a transcript's named entities, a skill
+ * document's tags, or a skill-coverage bundle (skill, TDD plan, tests per section). The seed
+ * packet ({@code {guid, window_idx, lines}}) is still a conversation window.
  *
  * <p>Rules of the answer: its tags are in safe form (the LLM client's contract) and at most
  * {@code maxTags}; it never holds an empty tag list (a live validator's whole step fails on one),
@@ -69,26 +73,50 @@ public final class TaskMiner implements SynapseHandler<CgSynapse> {
         }
         checkSize(task);
         log.info("Miner received {} task{}: {} characters", task.type(), task.isCoding() ? " (coding)" : "", task.textLength());
-        TaggingResult r = mine(task);
-        List<String> tags = usableTags(r, task.type().wire());
-        return request.withOutput(new MinerOutput(tags, embedTaskAnswers ? vectors(tags) : null, null));
+        return request.withOutput(task.accept(new Mining()));
     }
 
-    private TaggingResult mine(Task task) {
-        if (task instanceof ConversationTask c) {
+    /** How each task type is mined: the one place a new type must be added (the compiler says so). */
+    private final class Mining implements Task.Visitor<MinerOutput> {
+        @Override public MinerOutput conversation(ConversationTask c) {
             requireWindow(c.window());
-            return llm.tagWindow(c.window(), c.isCoding());
-        } else if (task instanceof WebpageTask w) {
-            requireWindow(w.window());
-            return llm.tagWebpage(w.markdown(), w.results(), w.isCoding());
-        } else if (task instanceof SurveyTask s) {
-            if (s.comment() == null || s.comment().isBlank()) throw refuse("the survey comment is empty");
-            return llm.tagSurvey(s.question(), s.comment());
-        } else if (task instanceof NamedEntitiesTask n) {
-            requireWindow(n.window());
-            return llm.extractEntities(n.transcript(), n.enrichments());
+            TaggingResult r = c.enrichments().isEmpty() ? llm.tagWindow(c.window(), c.isCoding())
+                    : llm.tagEnrichedWindow(c.window(), c.enrichments(), c.isCoding());
+            return tagged(r, c);
         }
-        throw refuse("no miner for task type " + task.type()); // unreachable: Task is sealed
+
+        @Override public MinerOutput webpage(WebpageTask w) {
+            requireWindow(w.window());
+            return tagged(llm.tagWebpage(w.markdown(), w.results(), w.isCoding()), w);
+        }
+
+        @Override public MinerOutput survey(SurveyTask s) {
+            if (s.comment() == null || s.comment().isBlank()) throw refuse("the survey comment is empty");
+            return tagged(llm.tagSurvey(s.question(), s.comment()), s);
+        }
+
+        @Override public MinerOutput namedEntities(NamedEntitiesTask n) {
+            requireWindow(n.window());
+            return tagged(llm.extractEntities(n.transcript(), n.enrichments()), n);
+        }
+
+        @Override public MinerOutput skillGeneration(SkillGenerationTask g) {
+            requireWindow(g.window());
+            return tagged(llm.tagSkill(g.markdown()), g);
+        }
+
+        @Override public MinerOutput skillCoverage(SkillCoverageTask k) {
+            if (k.sectionMap().isEmpty()) throw refuse("the section map is empty");
+            SkillBundle b = llm.writeSkillBundle(k.seed(), k.sectionMap());
+            log.info("Miner: wrote a skill of {} characters with {} tests for {} sections", b.skill().length(), b.testCount(),
+                    k.sectionMap().size());
+            return MinerOutput.skillBundle(b.skill(), b.tddPlan(), b.sectionTests());
+        }
+
+        private MinerOutput tagged(TaggingResult r, Task task) {
+            List<String> tags = usableTags(r, task.type().wire());
+            return new MinerOutput(tags, embedTaskAnswers ? vectors(tags) : null, null);
+        }
     }
 
     private CgSynapse answerSeed(CgSynapse request, WindowPacket w) {
@@ -120,11 +148,23 @@ public final class TaskMiner implements SynapseHandler<CgSynapse> {
     }
 
     private void checkSize(Task task) {
-        if (task instanceof ConversationTask c) checkLines(c.window());
-        else if (task instanceof WebpageTask w) checkLines(w.window());
-        else if (task instanceof NamedEntitiesTask n) checkLines(n.window());
+        checkLines(task.accept(new Task.Visitor<List<Line>>() {
+            @Override public List<Line> conversation(ConversationTask c) {
+                List<Line> all = new java.util.ArrayList<>(c.window());
+                if (c.enrichmentLines() != null) all.addAll(c.enrichmentLines());
+                return all;
+            }
+            @Override public List<Line> webpage(WebpageTask w) { return w.window(); }
+            @Override public List<Line> survey(SurveyTask s) { return List.of(); }
+            @Override public List<Line> namedEntities(NamedEntitiesTask n) { return n.window(); }
+            @Override public List<Line> skillGeneration(SkillGenerationTask g) { return g.window(); }
+            @Override public List<Line> skillCoverage(SkillCoverageTask k) { return List.of(); }
+        }));
         if (task.longestText() > maxLineChars) {
             throw refuse("a text of " + task.longestText() + " characters; this miner accepts at most " + maxLineChars);
+        }
+        if (task instanceof SkillCoverageTask k && k.sectionMap().size() > maxLines) {
+            throw refuse("the section map has " + k.sectionMap().size() + " sections; this miner accepts at most " + maxLines);
         }
     }
 

@@ -92,7 +92,9 @@ class LiveValidatorPeerTest {
      * entities for entity prompts; the union of the lists for combine prompts. Counts each prompt kind.
      */
     static final class FakeOpenAi extends Dispatcher {
-        private static final Pattern BLOCK = Pattern.compile("<(conversation|page|result|lists|comment|transcript)>(.*?)</\\1>", Pattern.DOTALL);
+        private static final Pattern BLOCK = Pattern.compile("<(conversation|page|result|lists|comment|transcript|skill|request|sections)>(.*?)</\\1>",
+                Pattern.DOTALL);
+        private static final Pattern SECTION = Pattern.compile("(?m)^- \\[([^\\]]+)\\] ([^:]*): (.*)$");
         private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z']{4,}");
         private static final Pattern NAME = Pattern.compile("\\b[A-Z][a-z]+(?: [A-Z][a-z]+)+");
         private final Map<String, Integer> kinds;
@@ -117,21 +119,54 @@ class LiveValidatorPeerTest {
                     case "lists" -> entities ? "combine entities" : "combine";
                     case "comment" -> "survey";
                     case "transcript" -> "entities";
+                    case "skill" -> "skill";
+                    case "sections" -> "skill bundle";
                     default -> "other";
                 };
                 kinds.merge(name, 1, Integer::sum);
+                if (name.equals("skill bundle")) return completion(skillBundle(block));
                 List<String> tags = kind.equals("lists") ? union(block) : entities ? names(block) : words(block);
                 ObjectNode answer = JSON.createObjectNode();
                 answer.putArray("tags").addAll(tags.stream().map(JSON.getNodeFactory()::textNode).toList());
+                return completion(JSON.writeValueAsString(answer));
+            } catch (Exception e) {
+                return new MockResponse().setResponseCode(500);
+            }
+        }
+
+        private static MockResponse completion(String content) throws Exception {
                 String completion = """
                         {"id": "chatcmpl-1", "object": "chat.completion", "created": 1700000000, "model": "gpt-4o-mini",
                          "choices": [{"index": 0, "message": {"role": "assistant", "content": %s}, "finish_reason": "stop"}],
                          "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20}}"""
-                        .formatted(JSON.writeValueAsString(JSON.writeValueAsString(answer)));
+                        .formatted(JSON.writeValueAsString(content));
                 return new MockResponse().setHeader("Content-Type", "application/json").setBody(completion);
-            } catch (Exception e) {
-                return new MockResponse().setResponseCode(500);
+        }
+
+        /**
+         * A model's skill bundle for the section map in the prompt: one checker function per
+         * section, named in the skill with its result and error, two tests each that use only those names.
+         */
+        private static String skillBundle(String sections) throws Exception {
+            ObjectNode out = JSON.createObjectNode();
+            StringBuilder skill = new StringBuilder("# Skill\n\nEvery section has its own checker; invalid input raises `SectionError`.\n");
+            ObjectNode tests = out.putObject("section_tests");
+            Matcher m = SECTION.matcher(sections);
+            while (m.find()) {
+                String id = m.group(1), title = m.group(2), description = m.group(3);
+                String fn = "check_" + id.replaceAll("[^A-Za-z0-9]+", "_");
+                String ok = id.replaceAll("[^A-Za-z0-9]+", "_").toUpperCase() + "_OK";
+                skill.append("\n## ").append(title).append("\n").append(description).append("\n`").append(fn)
+                        .append("(text)` returns `\"").append(ok).append("\"` and raises `SectionError` for empty text.\n");
+                var list = tests.putArray(id);
+                list.addObject().put("name", "model_" + id + "_typical").put("description", title + ": " + description)
+                        .put("assertion", fn + "(\"" + title.toLowerCase() + "\") == \"" + ok + "\"");
+                list.addObject().put("name", "model_" + id + "_empty").put("description", title + " refuses empty text")
+                        .put("assertion", fn + "(\"\") raises SectionError");
             }
+            out.put("skill", skill.toString());
+            out.put("tdd_plan", "Run every checker on a typical and an empty text.");
+            return "```json\n" + JSON.writeValueAsString(out) + "\n```";
         }
 
         private static List<String> words(String text) {

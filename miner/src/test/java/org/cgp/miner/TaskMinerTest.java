@@ -161,4 +161,54 @@ class TaskMinerTest {
                     assertThat(e.getMessage()).hasSizeLessThan(300);
                 });
     }
+
+    @Test
+    void aSkillCoverageTaskIsAnsweredWithABundleForExactlyItsSections() {
+        CgSynapse answer = miner().forward(taskRequest(TaskSamplesSkill.task("""
+                [{"section_id": "core_slugify", "title": "Core slug output", "description": "Lowercase ASCII with hyphens."},
+                 {"section_id": "max_length", "title": "Maximum length", "description": "Slugs are cut at a word boundary."}]""")));
+        MinerOutput o = answer.output();
+        assertThat(o.isSkillBundle()).isTrue();
+        assertThat(o.tags()).isEmpty();
+        assertThat(o.skill()).contains("Maximum length");
+        assertThat(o.sectionTests()).containsOnlyKeys("core_slugify", "max_length");
+        assertThat(o.sectionTests().values()).allSatisfy(t -> assertThat(t).hasSize(2));
+        assertRefused(TaskSamplesSkill.task("[]"), "the section map is empty");
+    }
+
+    @Test
+    void aSkillDocumentIsTaggedInTheLiveSafeForm() {
+        MinerOutput skill = miner().forward(taskRequest(TaskSamplesSkill.skillGeneration(
+                "# Find a regression with git bisect\nMark a good and a bad commit, then let git bisect run the test script."))).output();
+        assertThat(skill.tags()).isNotEmpty();
+        assertLiveKeepsEveryTag(skill);
+    }
+
+    /** Tasks of the CGP 2.35-2.37 types, as the live validators mask them. */
+    static final class TaskSamplesSkill {
+        static JsonNode task(String sectionMap) {
+            return org.cgp.protocol.synapse.WireJson.mapper().valueToTree(parse("""
+                    {"mode": "validator", "api_version": 1.4, "guid": "HIDDEN", "bundle_guid": "HIDDEN", "type": "skill_coverage_evaluation",
+                     "scoring_mechanism": "skill_coverage_scoring", "input": {"guid": "HIDDEN", "input_type": "skill_coverage",
+                     "data": {"seed": "Write a skill for slugifying text.", "section_map": %s}, "input_categories": ["coding"]},
+                     "prompt_chain": null}""".formatted(sectionMap)));
+        }
+
+        static JsonNode skillGeneration(String markdown) {
+            com.fasterxml.jackson.databind.node.ObjectNode t = (com.fasterxml.jackson.databind.node.ObjectNode) parse("""
+                    {"mode": "validator", "api_version": 1.4, "guid": "HIDDEN", "bundle_guid": "HIDDEN", "type": "skill_generation",
+                     "scoring_mechanism": "ground_truth_tag_similarity_scoring", "input": {"guid": "HIDDEN", "input_type": "skill",
+                     "data": {"window": [], "participants": []}}}""");
+            ((com.fasterxml.jackson.databind.node.ArrayNode) t.path("input").path("data").path("window")).addArray().add(0).add(markdown);
+            return t;
+        }
+
+        private static JsonNode parse(String json) {
+            try {
+                return org.cgp.protocol.synapse.WireJson.mapper().readTree(json);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 }

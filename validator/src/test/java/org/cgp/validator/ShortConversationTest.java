@@ -44,6 +44,13 @@ class ShortConversationTest {
             @Override public TaggingResult extractEntities(String transcript, List<String> enrichments) {
                 return offline.extractEntities(transcript, enrichments);
             }
+            @Override public TaggingResult tagEnrichedWindow(List<Line> window, List<String> enrichments, boolean coding) {
+                return offline.tagEnrichedWindow(window, enrichments, coding);
+            }
+            @Override public TaggingResult tagSkill(String markdown) { return offline.tagSkill(markdown); }
+            @Override public org.cgp.llm.skill.SkillBundle writeSkillBundle(String seed, List<org.cgp.protocol.task.SkillSection> sections) {
+                return offline.writeSkillBundle(seed, sections);
+            }
         };
         Conversation tiny = new Conversation(Guid.of("5"), null, List.of(new Line(0, "hi, i love sailing"),
                 new Line(1, "me too, the ocean is great"), new Line(0, "do you race?"), new Line(1, "every summer")));

@@ -10,6 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
+import org.cgp.llm.skill.SkillBundle;
+import org.cgp.llm.skill.SkillRules;
+import org.cgp.llm.skill.SkillWriter;
+import org.cgp.protocol.task.SkillSection;
 import org.cgp.llm.TagCleaner;
 import org.cgp.llm.TaggingResult;
 import org.cgp.llm.embed.Vectors;
@@ -36,6 +40,8 @@ public final class OfflineTagger implements LlmClient {
     /** Tags of the coding variant at most (the live coding prompt asks for 10). */
     static final int CODING_TAGS = 10;
     static final int WEBPAGE_TAGS = 15;
+    /** One enrichment line's tags before the merge (the live enrichment prompt asks for at most 10). */
+    static final int RESULT_TAGS = 10;
     static final int SURVEY_TAGS = 6;
     static final int ENTITY_TAGS = 15;
     private static final java.util.regex.Pattern SENTENCE = java.util.regex.Pattern.compile("(?<=[.!?;])\\s+|\\n+");
@@ -299,6 +305,40 @@ public final class OfflineTagger implements LlmClient {
             for (String w : n.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) if (w.length() >= 2) out.add(w);
         }
         return out;
+    }
+
+    /** The window's tags, then each enrichment line's, merged in turn (the window's first), at most 20. */
+    @Override public TaggingResult tagEnrichedWindow(List<Line> window, List<String> enrichments, boolean coding) {
+        TaggingResult own = tagWindow(window, coding);
+        List<List<String>> lists = new ArrayList<>();
+        if (!own.tags().isEmpty()) lists.add(own.tags());
+        if (enrichments != null) {
+            for (String e : enrichments) {
+                if (e == null || e.isBlank()) continue;
+                TaggingResult r = tagParts(List.of(Markdown.plainText(e)), coding ? CODING_TAGS : RESULT_TAGS, "enrichment");
+                if (!r.tags().isEmpty()) lists.add(r.tags());
+            }
+        }
+        if (lists.isEmpty()) return own;
+        List<String> merged = new ArrayList<>();
+        for (int i = 0; merged.size() < TagCleaner.MAX_TAGS; i++) { // round-robin, the window's list first
+            boolean any = false;
+            for (List<String> l : lists) if (i < l.size()) { merged.add(l.get(i)); any = true; }
+            if (!any) break;
+        }
+        return TaggingResult.of(TagCleaner.clean(merged, TagCleaner.MAX_TAGS), List.of());
+    }
+
+    /** Key phrases of the skill document's text, as for a web page. */
+    @Override public TaggingResult tagSkill(String markdown) {
+        String text = Markdown.plainText(markdown == null ? "" : markdown);
+        if (text.isBlank()) return TaggingResult.empty("the skill document has no text");
+        return tagParts(List.of(text), WEBPAGE_TAGS, "skill document");
+    }
+
+    /** Written without a model ({@link SkillWriter}). */
+    @Override public SkillBundle writeSkillBundle(String seed, List<SkillSection> sections) {
+        return SkillRules.tidy(SkillWriter.write(seed, sections), sections);
     }
 
     @Override public String toString() {

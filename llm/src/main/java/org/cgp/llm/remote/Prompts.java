@@ -44,6 +44,10 @@ public final class Prompts {
     private static final String COMBINE_ENTITIES = load("combine-entities.txt");
     private static final String QUALITY = load("quality.txt");
     private static final String CLASSIFY_TAGS = load("classify-tags.txt");
+    private static final String SKILL = load("skill.txt");
+    private static final String SKILL_BUNDLE = load("skill-bundle.txt");
+    /** A skill document's tags (the live prompt asks for at most 15). */
+    public static final int SKILL_TAGS = 15;
 
     private Prompts() {}
 
@@ -98,6 +102,19 @@ public final class Prompts {
 
     public static String quality(List<Line> lines) {
         return render(QUALITY, Map.of("conversation", transcript(lines, List.of())));
+    }
+
+    public static String skill(String markdown) {
+        return part(SKILL, SKILL_TAGS, markdown);
+    }
+
+    /** The skill-coverage request and its section map, one {@code - [id] title: description} line per section. */
+    public static String skillBundle(String seed, List<org.cgp.protocol.task.SkillSection> sections) {
+        StringBuilder map = new StringBuilder();
+        for (org.cgp.protocol.task.SkillSection s : sections) {
+            map.append("- [").append(s.sectionId()).append("] ").append(s.title()).append(": ").append(s.description()).append('\n');
+        }
+        return render(SKILL_BUNDLE, Map.of("seed", cut(seed), "sections", cut(map.toString())));
     }
 
     public static String classifyTags(List<String> tags) {

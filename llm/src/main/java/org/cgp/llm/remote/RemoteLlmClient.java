@@ -21,7 +21,11 @@ import org.cgp.llm.LlmClient;
 import org.cgp.llm.LlmException;
 import org.cgp.llm.TagCleaner;
 import org.cgp.llm.TaggingResult;
+import org.cgp.llm.skill.SkillBundle;
+import org.cgp.llm.skill.SkillRules;
+import org.cgp.llm.skill.SkillWriter;
 import org.cgp.protocol.synapse.Line;
+import org.cgp.protocol.task.SkillSection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,6 +120,39 @@ public final class RemoteLlmClient implements LlmClient {
         for (String e : parts(enrichments)) prompts.add(Prompts.entitiesInSnippet(e));
         if (prompts.isEmpty()) return TaggingResult.empty("the transcript and its snippets have no text");
         return combined(prompts, Prompts::combineEntities);
+    }
+
+    /** The window and each enrichment line, one call each at once, then one combine call (the window's list first). */
+    @Override public TaggingResult tagEnrichedWindow(List<Line> window, List<String> enrichments, boolean coding) {
+        List<String> prompts = new ArrayList<>();
+        if (hasText(window)) prompts.add(Prompts.window(window, coding));
+        for (String e : parts(enrichments)) prompts.add(Prompts.searchResult(e, coding));
+        if (prompts.isEmpty()) return TaggingResult.empty("the window and its enrichment have no text");
+        return combined(prompts, Prompts::combineTags);
+    }
+
+    @Override public TaggingResult tagSkill(String markdown) {
+        if (markdown == null || markdown.isBlank()) return TaggingResult.empty("the skill document is empty");
+        return limit(AnswerParser.parseWindow(call(Prompts.skill(markdown))), Prompts.SKILL_TAGS);
+    }
+
+    /**
+     * One JSON call (the live miner's fast path: a skill, a plan and two tests per section at once,
+     * well inside the validators' 12 s). An answer that does not parse, or leaves a section with
+     * fewer than two tests, is replaced by the one written without a model, so the miner never
+     * sends an empty or partial bundle; a call that fails for good still throws.
+     */
+    @Override public SkillBundle writeSkillBundle(String seed, List<SkillSection> sections) {
+        SkillBundle fromModel = SkillAnswer.parse(call(Prompts.skillBundle(seed, sections)));
+        if (fromModel != null) {
+            SkillBundle tidy = SkillRules.tidy(fromModel, sections);
+            if (SkillRules.complete(tidy, sections)) return tidy;
+            log.info("The model's skill bundle is incomplete ({} tests for {} sections); answering with the written one",
+                    tidy.testCount(), sections.size());
+        } else {
+            log.info("The model's skill bundle is not the JSON asked for; answering with the written one");
+        }
+        return SkillRules.tidy(SkillWriter.write(seed, sections), sections);
     }
 
     /**

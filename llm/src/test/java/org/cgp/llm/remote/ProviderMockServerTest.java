@@ -258,4 +258,30 @@ class ProviderMockServerTest {
         LlmConfig c = openAiConfig().withTimeout(Duration.ofSeconds(1)).withMaxRetries(0);
         assertThatThrownBy(() -> LlmProviders.chat(c).tagWindow(LINES)).isInstanceOf(LlmException.class).hasMessageContaining("openai");
     }
+
+    @Test
+    void aSkillBundleIsOneJsonCallAndAnIncompleteAnswerIsReplacedByTheWrittenOne() throws Exception {
+        List<org.cgp.protocol.task.SkillSection> sections = List.of(new org.cgp.protocol.task.SkillSection("core", "Core", "The slug."),
+                new org.cgp.protocol.task.SkillSection("errors", "Errors", "Empty input."));
+        String model = """
+                {"skill": "# Slugs\\n`slugify(text)` returns the slug; empty text raises `SlugError`.", "tdd_plan": "Test both.",
+                 "section_tests": {"core": [{"name": "t1", "description": "Core slug", "assertion": "slugify(\\"A B\\") == \\"a-b\\""},
+                                            {"name": "t2", "description": "Core case", "assertion": "slugify(\\"A\\") == \\"a\\""}],
+                                   "errors": [{"name": "t3", "description": "Errors empty", "assertion": "slugify(\\"\\") raises SlugError"},
+                                              {"name": "t4", "description": "Errors blank", "assertion": "slugify(\\" \\") raises SlugError"}],
+                                   "extra": [{"name": "x", "description": "x", "assertion": "x == 1"}]}}""";
+        server.enqueue(json(200, openAiCompletion(model)));
+        LlmClient client = LlmProviders.chat(openAiConfig());
+        org.cgp.llm.skill.SkillBundle b = client.writeSkillBundle("Write a skill for slugs.", sections);
+        assertThat(b.skill()).startsWith("# Slugs");
+        assertThat(b.sectionTests()).containsOnlyKeys("core", "errors");
+        assertThat(b.sectionTests().get("core")).extracting(org.cgp.protocol.synapse.SectionTest::name).containsExactly("t1", "t2");
+        String user = JSON.readTree(server.takeRequest().getBody().readUtf8()).path("messages").get(1).path("content").asText();
+        assertThat(user).contains("- [core] Core: The slug.").contains("- [errors] Errors: Empty input.").contains("Write a skill for slugs.");
+
+        server.enqueue(json(200, openAiCompletion("{\"skill\": \"# S\", \"section_tests\": {\"core\": []}}")));
+        org.cgp.llm.skill.SkillBundle fallback = client.writeSkillBundle("Write a skill for slugs.", sections);
+        assertThat(org.cgp.llm.skill.SkillRules.complete(fallback, sections)).as("never a partial bundle").isTrue();
+        assertThat(fallback.sectionTests().get("core")).hasSize(2);
+    }
 }

@@ -21,4 +21,6 @@ public record NamedEntitiesTask(TaskEnvelope envelope, int windowIdx, List<Line>
     @Override public int textLength() { return Lines.totalLength(window); }
 
     @Override public int longestText() { return Lines.longest(window); }
+
+    @Override public <R> R accept(Visitor<R> visitor) { return visitor.namedEntities(this); }
 }

@@ -10,4 +10,6 @@ public record SurveyTask(TaskEnvelope envelope, String question, String comment)
     @Override public int longestText() { return Math.max(length(question), length(comment)); }
 
     private static int length(String s) { return s == null ? 0 : s.length(); }
+
+    @Override public <R> R accept(Visitor<R> visitor) { return visitor.survey(this); }
 }

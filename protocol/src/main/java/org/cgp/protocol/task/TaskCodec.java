@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ public final class TaskCodec {
         if (node == null || !node.isObject()) throw new TaskFormatException("task must be a JSON object");
         String typeName = text(node, "type", "task.type", true);
         TaskType type = TaskType.fromWire(typeName).orElseThrow(() -> new TaskFormatException(
-                "unknown task type '" + quote(typeName) + "'; this miner mines " + Arrays.toString(TaskType.values())));
+                "unknown task type '" + quote(typeName) + "'; this miner mines the " + TaskType.values().length + " live task types"));
         String mode = text(node, "mode", "task.mode", true);
         JsonNode api = node.get("api_version");
         if (api != null && !api.isNull() && !api.isNumber()) throw new TaskFormatException("task.api_version must be a number");
@@ -54,11 +53,15 @@ public final class TaskCodec {
                 extra(node, ENVELOPE_FIELDS));
         ObjectNode data = input.data();
         return switch (type) {
-            case CONVERSATION_TAGGING -> new ConversationTask(env, windowIdx(data), window(data, false), strings(data.get("participants"), "task.input.data.participants"));
+            case CONVERSATION_TAGGING -> new ConversationTask(env, windowIdx(data), window(data, false),
+                    strings(data.get("participants"), "task.input.data.participants"), lines(data.get("enrichment_lines"), "task.input.data.enrichment_lines"));
             case WEBPAGE_METADATA_GENERATION -> new WebpageTask(env, window(data, true));
             case SURVEY_TAGGING -> new SurveyTask(env, text(data, "survey_question", "task.input.data.survey_question", false),
                     text(data, "comment", "task.input.data.comment", false));
             case NAMED_ENTITIES_EXTRACTION -> new NamedEntitiesTask(env, windowIdx(data), window(data, false));
+            case SKILL_GENERATION -> new SkillGenerationTask(env, window(data, true));
+            case SKILL_COVERAGE_EVALUATION -> new SkillCoverageTask(env, text(data, "seed", "task.input.data.seed", true),
+                    sectionMap(data.get("section_map")));
         };
     }
 
@@ -170,11 +173,17 @@ public final class TaskCodec {
             if (required) throw new TaskFormatException("task.input.data.window is missing");
             return List.of();
         }
-        if (!w.isArray()) throw new TaskFormatException("task.input.data.window must be a list");
+        return lines(w, "task.input.data.window");
+    }
+
+    /** A list of {@code [int >= 0, string]} pairs (null stays null). */
+    private static List<Line> lines(JsonNode w, String path) {
+        if (w == null || w.isNull()) return null;
+        if (!w.isArray()) throw new TaskFormatException(path + " must be a list");
         List<Line> out = new ArrayList<>(w.size());
         for (int i = 0; i < w.size(); i++) {
             JsonNode l = w.get(i);
-            String at = "task.input.data.window[" + i + "]";
+            String at = path + "[" + i + "]";
             if (!l.isArray() || l.size() != 2) throw new TaskFormatException(at + " must be [speaker_index, text]");
             JsonNode speaker = l.get(0);
             if (!speaker.isIntegralNumber() || !speaker.canConvertToInt() || speaker.asInt() < 0) {
@@ -182,6 +191,23 @@ public final class TaskCodec {
             }
             if (!l.get(1).isTextual()) throw new TaskFormatException(at + "[1] must be a string");
             out.add(new Line(speaker.asInt(), l.get(1).asText()));
+        }
+        return out;
+    }
+
+    /** {@code data.section_map}: a list of {@code {section_id, title, description}}, ids unique and not blank. */
+    private static List<SkillSection> sectionMap(JsonNode n) {
+        if (n == null || n.isNull()) throw new TaskFormatException("task.input.data.section_map is missing");
+        if (!n.isArray()) throw new TaskFormatException("task.input.data.section_map must be a list");
+        List<SkillSection> out = new ArrayList<>(n.size());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode s = n.get(i);
+            String at = "task.input.data.section_map[" + i + "]";
+            if (!s.isObject()) throw new TaskFormatException(at + " must be a JSON object");
+            String id = text(s, "section_id", at + ".section_id", true).strip();
+            if (id.isEmpty() || !ids.add(id)) throw new TaskFormatException(at + ".section_id must be a unique, non-empty id");
+            out.add(new SkillSection(id, text(s, "title", at + ".title", false), text(s, "description", at + ".description", false)));
         }
         return out;
     }

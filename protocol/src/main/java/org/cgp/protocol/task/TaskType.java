@@ -2,12 +2,14 @@ package org.cgp.protocol.task;
 
 import java.util.Optional;
 
-/** The four task types the live subnet sends, by their wire names. */
+/** The six task types the live subnet sends (CGP 2.37.74), by their wire names. */
 public enum TaskType {
     CONVERSATION_TAGGING("conversation_tagging", "conversation"),
     WEBPAGE_METADATA_GENERATION("webpage_metadata_generation", "webpage_markdown"),
     SURVEY_TAGGING("survey_tagging", "survey"),
-    NAMED_ENTITIES_EXTRACTION("named_entities_extraction", "document");
+    NAMED_ENTITIES_EXTRACTION("named_entities_extraction", "document"),
+    SKILL_GENERATION("skill_generation", "skill"),
+    SKILL_COVERAGE_EVALUATION("skill_coverage_evaluation", "skill_coverage");
 
     private final String wire;
     private final String inputType;

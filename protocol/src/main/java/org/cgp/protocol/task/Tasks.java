@@ -53,11 +53,16 @@ public final class Tasks {
     /** The same task under another envelope (a bundle's mode, prompt chain, example output...). */
     public static Task withEnvelope(Task task, TaskEnvelope env) {
         if (env.type() != task.type()) throw new IllegalArgumentException("envelope of " + env.type() + " for a " + task.type() + " task");
-        if (task instanceof ConversationTask c) return new ConversationTask(env, c.windowIdx(), c.window(), c.participants());
-        if (task instanceof WebpageTask w) return new WebpageTask(env, w.window());
-        if (task instanceof SurveyTask s) return new SurveyTask(env, s.question(), s.comment());
-        NamedEntitiesTask n = (NamedEntitiesTask) task;
-        return new NamedEntitiesTask(env, n.windowIdx(), n.window());
+        return task.accept(new Task.Visitor<Task>() {
+            @Override public Task conversation(ConversationTask c) {
+                return new ConversationTask(env, c.windowIdx(), c.window(), c.participants(), c.enrichmentLines());
+            }
+            @Override public Task webpage(WebpageTask w) { return new WebpageTask(env, w.window()); }
+            @Override public Task survey(SurveyTask s) { return new SurveyTask(env, s.question(), s.comment()); }
+            @Override public Task namedEntities(NamedEntitiesTask n) { return new NamedEntitiesTask(env, n.windowIdx(), n.window()); }
+            @Override public Task skillGeneration(SkillGenerationTask g) { return new SkillGenerationTask(env, g.window()); }
+            @Override public Task skillCoverage(SkillCoverageTask k) { return new SkillCoverageTask(env, k.seed(), k.sectionMap()); }
+        });
     }
 
     private static TaskEnvelope envelope(TaskType type, String guid, String bundleGuid, ObjectNode data, List<String> categories) {

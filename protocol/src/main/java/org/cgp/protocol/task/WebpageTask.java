@@ -21,4 +21,6 @@ public record WebpageTask(TaskEnvelope envelope, List<Line> window) implements T
     @Override public int textLength() { return Lines.totalLength(window); }
 
     @Override public int longestText() { return Lines.longest(window); }
+
+    @Override public <R> R accept(Visitor<R> visitor) { return visitor.webpage(this); }
 }
