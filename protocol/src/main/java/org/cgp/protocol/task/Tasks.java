@@ -15,6 +15,7 @@ public final class Tasks {
     public static final String MODE = "validator";
     public static final String GROUND_TRUTH_MECHANISM = "ground_truth_tag_similarity_scoring";
     public static final String NO_PENALTY_MECHANISM = "no_penalty_ground_truth_tag_similarity_scoring";
+    public static final String SKILL_COVERAGE_MECHANISM = "skill_coverage_scoring";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Tasks() {}
@@ -50,6 +51,25 @@ public final class Tasks {
         return new NamedEntitiesTask(envelope(TaskType.NAMED_ENTITIES_EXTRACTION, guid, bundleGuid, data, null), windowIdx, window);
     }
 
+    /** A skill document's markdown as the live validators send it: {@code {window: [[0, markdown]], participants: []}}. */
+    public static SkillGenerationTask skillGeneration(String guid, String bundleGuid, String markdown, List<String> categories) {
+        ObjectNode data = NODES.objectNode();
+        List<Line> window = List.of(new Line(0, markdown));
+        data.set("window", TaskCodec.windowNode(window));
+        data.putArray("participants");
+        return new SkillGenerationTask(envelope(TaskType.SKILL_GENERATION, guid, bundleGuid, data, categories), window);
+    }
+
+    /** A skill request and its whole section map: {@code {seed, section_map: [{section_id, title, description}]}}. */
+    public static SkillCoverageTask skillCoverage(String guid, String bundleGuid, String seed, List<SkillSection> sections,
+                                                  List<String> categories) {
+        ObjectNode data = NODES.objectNode();
+        data.put("seed", seed);
+        com.fasterxml.jackson.databind.node.ArrayNode map = data.putArray("section_map");
+        for (SkillSection s : sections) map.addObject().put("section_id", s.sectionId()).put("title", s.title()).put("description", s.description());
+        return new SkillCoverageTask(envelope(TaskType.SKILL_COVERAGE_EVALUATION, guid, bundleGuid, data, categories), seed, sections);
+    }
+
     /** The same task under another envelope (a bundle's mode, prompt chain, example output...). */
     public static Task withEnvelope(Task task, TaskEnvelope env) {
         if (env.type() != task.type()) throw new IllegalArgumentException("envelope of " + env.type() + " for a " + task.type() + " task");
@@ -66,7 +86,8 @@ public final class Tasks {
     }
 
     private static TaskEnvelope envelope(TaskType type, String guid, String bundleGuid, ObjectNode data, List<String> categories) {
-        String mechanism = type == TaskType.NAMED_ENTITIES_EXTRACTION ? NO_PENALTY_MECHANISM : GROUND_TRUTH_MECHANISM;
+        String mechanism = type == TaskType.NAMED_ENTITIES_EXTRACTION ? NO_PENALTY_MECHANISM
+                : type == TaskType.SKILL_COVERAGE_EVALUATION ? SKILL_COVERAGE_MECHANISM : GROUND_TRUTH_MECHANISM;
         TaskInput input = new TaskInput(guid, type.inputType(), data, categories, Map.of());
         return new TaskEnvelope(MODE, TaskEnvelope.API_VERSION, guid, bundleGuid, type, mechanism, input, null, null, Map.of());
     }

@@ -79,6 +79,11 @@ public final class BundleParser {
                 JsonNode doc = document(lines, guid);
                 yield new NamedEntitiesBundle(h, requiredText(doc, "transcript_text", guid), searchResults(doc, guid));
             }
+            case SKILL_GENERATION -> {
+                JsonNode doc = document(lines, guid);
+                yield new SkillGenerationBundle(h, text(doc.get("seed"), ""), requiredText(doc, "skill_markdown", guid));
+            }
+            case SKILL_COVERAGE_EVALUATION -> throw new BundleFormatException(guid, "skill_coverage_evaluation bundles are not validated by this version");
         };
     }
 

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *   <li>survey: the selected choices <em>are</em> the ground truth; 5 identical tasks carry the
  *       question and the comment;</li>
  *   <li>named entities: the first 1000 characters of the transcript and sampled search results,
- *       read for entities and combined; 5 identical tasks.</li>
+ *       read for entities and combined; 5 identical tasks;</li>
+ *   <li>skill document: the first 1000 characters of its markdown, tagged; 5 identical tasks.</li>
  * </ul>
  * Ground-truth tags are embedded by the validator's embedder. A bundle that cannot be prepared is
  * logged with its guid and skipped.
@@ -70,7 +71,22 @@ public final class GroundTruthBuilder {
         if (b instanceof ConversationBundle c) return conversation(c);
         if (b instanceof WebpageBundle w) return webpage(w);
         if (b instanceof SurveyBundle s) return survey(s);
+        if (b instanceof SkillGenerationBundle g) return skillGeneration(g);
         return namedEntities((NamedEntitiesBundle) b);
+    }
+
+    /** The first 1000 characters of the skill document, tagged; 5 identical tasks carry them (CGP 2.35). */
+    private Optional<PreparedBundle> skillGeneration(SkillGenerationBundle b) {
+        String markdown = cut(b.markdown());
+        TaggingResult r = llm.tagSkill(markdown);
+        if (r.tags().isEmpty()) {
+            log.warn("Skipping skill bundle {}: no ground-truth tags{}", b.guid(), reason(r));
+            return Optional.empty();
+        }
+        log.info("Found {} ground-truth tags for skill document {}", r.tags().size(), b.guid());
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < copies(); i++) tasks.add(inBundle(b, Tasks.skillGeneration(newId(), b.guid(), markdown, b.header().inputCategories())));
+        return Optional.of(prepared(b, r, tasks, ScoringMechanism.GROUND_TRUTH, false));
     }
 
     private Optional<PreparedBundle> conversation(ConversationBundle b) {

@@ -48,13 +48,16 @@ import org.junit.jupiter.api.io.TempDir;
 @org.junit.jupiter.api.Tag("peer")
 class LiveMinerPeersTest {
     @TempDir Path dir;
+    /** The types CGP 2.30.65 sends (the skill types came later). */
+    static final List<TaskType> HEAD_TYPES = List.of(TaskType.CONVERSATION_TAGGING, TaskType.WEBPAGE_METADATA_GENERATION,
+            TaskType.SURVEY_TAGGING, TaskType.NAMED_ENTITIES_EXTRACTION);
 
     @Test
     void oneStepAgainstThreeLivePythonMinersAndTheApi() throws Exception {
         String why = HeadPeers.unavailable();
         assumeTrue(why == null, () -> "SKIP live miner peers: " + why);
         List<String> bundles = new ArrayList<>();
-        for (TaskType t : TaskType.values()) for (Path f : HeadPeers.inputs(t.wire())) bundles.add(Files.readString(f));
+        for (TaskType t : HEAD_TYPES) for (Path f : HeadPeers.inputs(t.wire())) bundles.add(Files.readString(f));
         ConcurrentLinkedQueue<JsonNode> records = new ConcurrentLinkedQueue<>();
         AtomicInteger reserved = new AtomicInteger();
         Keypair validatorKey = Keypair.generate();
@@ -102,7 +105,7 @@ class LiveMinerPeersTest {
 
             assertThat(report.succeeded()).as("step: %s", report.skipped()).isTrue();
             assertThat(reserved.get()).isEqualTo(StepSettings.LIVE_BUNDLES);
-            assertThat(report.windows()).extracting(WindowOutcome::type).contains(TaskType.values());
+            assertThat(report.windows()).extracting(WindowOutcome::type).contains(HEAD_TYPES.toArray(TaskType[]::new));
             assertThat(report.windows().size()).isGreaterThanOrEqualTo(StepSettings.LIVE_MIN_TASKS);
             for (WindowOutcome o : report.windows()) {
                 assertThat(o.results()).as("task %s of %s", o.taskId(), o.bundleGuid()).hasSize(3);
