@@ -90,4 +90,18 @@ public interface LlmClient {
      * empty: when a model gives nothing usable the answer is written without it.
      */
     org.cgp.llm.skill.SkillBundle writeSkillBundle(String seed, List<org.cgp.protocol.task.SkillSection> sections);
+
+    /**
+     * A validator's section map for a skill request (skill_coverage_evaluation ground truth): 4 to 7
+     * sections with unique snake_case ids. Never empty.
+     */
+    List<org.cgp.protocol.task.SkillSection> sectionMap(String seed);
+
+    /**
+     * The judge of a skill-coverage answer: per section id, per test name, whether its assertion is
+     * a concrete claim true of the skill. Empty when the judge gives no verdicts; the caller then
+     * credits no test (fail closed, as CGP 2741fa0 does).
+     */
+    java.util.Map<String, java.util.Map<String, Boolean>> judgeTests(String skill, List<org.cgp.protocol.task.SkillSection> sections,
+                                                                     java.util.Map<String, List<org.cgp.protocol.synapse.SectionTest>> tests);
 }

@@ -99,4 +99,11 @@ public final class MeteredLlmClient implements LlmClient {
     @Override public org.cgp.llm.skill.SkillBundle writeSkillBundle(String seed, List<org.cgp.protocol.task.SkillSection> sections) {
         return timed("skill_bundle", () -> inner.writeSkillBundle(seed, sections));
     }
+
+    @Override public List<org.cgp.protocol.task.SkillSection> sectionMap(String seed) { return timed("section_map", () -> inner.sectionMap(seed)); }
+
+    @Override public java.util.Map<String, java.util.Map<String, Boolean>> judgeTests(String skill, List<org.cgp.protocol.task.SkillSection> sections,
+            java.util.Map<String, List<org.cgp.protocol.synapse.SectionTest>> tests) {
+        return timed("judge_tests", () -> inner.judgeTests(skill, sections, tests));
+    }
 }

@@ -25,6 +25,11 @@ class MeteredLlmClientTest {
         @Override public org.cgp.llm.skill.SkillBundle writeSkillBundle(String seed, List<org.cgp.protocol.task.SkillSection> sections) {
             return new org.cgp.llm.skill.SkillBundle("# s", "plan", java.util.Map.of());
         }
+        @Override public List<org.cgp.protocol.task.SkillSection> sectionMap(String seed) { return List.of(); }
+        @Override public java.util.Map<String, java.util.Map<String, Boolean>> judgeTests(String skill,
+                List<org.cgp.protocol.task.SkillSection> sections, java.util.Map<String, List<org.cgp.protocol.synapse.SectionTest>> tests) {
+            return java.util.Map.of();
+        }
     }
 
     @Test

@@ -51,6 +51,11 @@ class ShortConversationTest {
             @Override public org.cgp.llm.skill.SkillBundle writeSkillBundle(String seed, List<org.cgp.protocol.task.SkillSection> sections) {
                 return offline.writeSkillBundle(seed, sections);
             }
+            @Override public List<org.cgp.protocol.task.SkillSection> sectionMap(String seed) { return offline.sectionMap(seed); }
+            @Override public java.util.Map<String, java.util.Map<String, Boolean>> judgeTests(String skill,
+                    List<org.cgp.protocol.task.SkillSection> sections, java.util.Map<String, List<org.cgp.protocol.synapse.SectionTest>> tests) {
+                return offline.judgeTests(skill, sections, tests);
+            }
         };
         Conversation tiny = new Conversation(Guid.of("5"), null, List.of(new Line(0, "hi, i love sailing"),
                 new Line(1, "me too, the ocean is great"), new Line(0, "do you race?"), new Line(1, "every summer")));

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
+import org.cgp.llm.skill.SectionMaps;
 import org.cgp.llm.skill.SkillBundle;
+import org.cgp.llm.skill.SkillJudge;
 import org.cgp.llm.skill.SkillRules;
 import org.cgp.llm.skill.SkillWriter;
 import org.cgp.protocol.task.SkillSection;
@@ -339,6 +341,15 @@ public final class OfflineTagger implements LlmClient {
     /** Written without a model ({@link SkillWriter}). */
     @Override public SkillBundle writeSkillBundle(String seed, List<SkillSection> sections) {
         return SkillRules.tidy(SkillWriter.write(seed, sections), sections);
+    }
+
+    /** Written from the request's own words ({@link SectionMaps}). */
+    @Override public List<SkillSection> sectionMap(String seed) { return SectionMaps.fromRequest(seed); }
+
+    /** The checks a judge can make without running code ({@link SkillJudge}). */
+    @Override public Map<String, Map<String, Boolean>> judgeTests(String skill, List<SkillSection> sections,
+                                                                 Map<String, List<org.cgp.protocol.synapse.SectionTest>> tests) {
+        return SkillJudge.judge(skill, tests);
     }
 
     @Override public String toString() {

@@ -46,6 +46,8 @@ public final class Prompts {
     private static final String CLASSIFY_TAGS = load("classify-tags.txt");
     private static final String SKILL = load("skill.txt");
     private static final String SKILL_BUNDLE = load("skill-bundle.txt");
+    private static final String SECTION_MAP = load("section-map.txt");
+    private static final String JUDGE_TESTS = load("judge-tests.txt");
     /** A skill document's tags (the live prompt asks for at most 15). */
     public static final int SKILL_TAGS = 15;
 
@@ -110,11 +112,38 @@ public final class Prompts {
 
     /** The skill-coverage request and its section map, one {@code - [id] title: description} line per section. */
     public static String skillBundle(String seed, List<org.cgp.protocol.task.SkillSection> sections) {
+        return render(SKILL_BUNDLE, Map.of("seed", cut(seed), "sections", cut(sectionLines(sections))));
+    }
+
+    public static String sectionMap(String seed) {
+        return render(SECTION_MAP, Map.of("seed", cut(seed)));
+    }
+
+    /**
+     * The judge's prompt: the skill (up to 6000 characters, as the validators cap it), the sections
+     * and the tests, {@code [section_id]} then {@code - name: description | Assertion: assertion}.
+     */
+    public static String judgeTests(String skill, List<org.cgp.protocol.task.SkillSection> sections,
+                                    Map<String, List<org.cgp.protocol.synapse.SectionTest>> tests) {
+        StringBuilder t = new StringBuilder();
+        tests.forEach((sid, list) -> {
+            t.append('[').append(sid).append("]\n");
+            for (org.cgp.protocol.synapse.SectionTest x : list) {
+                t.append("  - ").append(x.name()).append(": ").append(x.description()).append(" | Assertion: ").append(x.assertion()).append('\n');
+            }
+        });
+        String s = skill == null ? "" : skill.strip();
+        if (s.length() > 6000) s = s.substring(0, 6000);
+        return render(JUDGE_TESTS, Map.of("skill", s.replace("</", "< /"), "sections", cut(sectionLines(sections)),
+                "tests", t.toString().strip().replace("</", "< /")));
+    }
+
+    private static String sectionLines(List<org.cgp.protocol.task.SkillSection> sections) {
         StringBuilder map = new StringBuilder();
         for (org.cgp.protocol.task.SkillSection s : sections) {
             map.append("- [").append(s.sectionId()).append("] ").append(s.title()).append(": ").append(s.description()).append('\n');
         }
-        return render(SKILL_BUNDLE, Map.of("seed", cut(seed), "sections", cut(map.toString())));
+        return map.toString();
     }
 
     public static String classifyTags(List<String> tags) {

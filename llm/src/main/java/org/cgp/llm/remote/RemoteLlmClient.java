@@ -11,6 +11,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,6 +22,7 @@ import org.cgp.llm.LlmClient;
 import org.cgp.llm.LlmException;
 import org.cgp.llm.TagCleaner;
 import org.cgp.llm.TaggingResult;
+import org.cgp.llm.skill.SectionMaps;
 import org.cgp.llm.skill.SkillBundle;
 import org.cgp.llm.skill.SkillRules;
 import org.cgp.llm.skill.SkillWriter;
@@ -153,6 +155,21 @@ public final class RemoteLlmClient implements LlmClient {
             log.info("The model's skill bundle is not the JSON asked for; answering with the written one");
         }
         return SkillRules.tidy(SkillWriter.write(seed, sections), sections);
+    }
+
+    /** One JSON call; the sections of the answer with a usable id, or the written map when fewer than four are left. */
+    @Override public List<SkillSection> sectionMap(String seed) {
+        List<SkillSection> sections = SkillAnswer.sections(call(Prompts.sectionMap(seed)));
+        if (sections.size() >= SectionMaps.MIN_SECTIONS) return sections.subList(0, Math.min(sections.size(), SectionMaps.MAX_SECTIONS));
+        log.info("The model's section map has {} usable sections; using the one written from the request", sections.size());
+        return SectionMaps.fromRequest(seed);
+    }
+
+    /** One JSON call for every test; an answer that does not parse is no verdicts (the caller fails closed). */
+    @Override public Map<String, Map<String, Boolean>> judgeTests(String skill, List<SkillSection> sections,
+                                                                 Map<String, List<org.cgp.protocol.synapse.SectionTest>> tests) {
+        if (tests.isEmpty() || skill == null || skill.isBlank()) return Map.of();
+        return SkillAnswer.verdicts(call(Prompts.judgeTests(skill, sections, tests)));
     }
 
     /**

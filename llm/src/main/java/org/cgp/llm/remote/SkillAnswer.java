@@ -41,4 +41,36 @@ final class SkillAnswer {
         if (n == null || n.isNull()) return "";
         return n.isValueNode() ? n.asText() : n.toString();
     }
+
+    /** {@code {"sections": [{section_id, title, description}]}}: those with a non-blank, not yet seen id, as snake_case. */
+    static List<org.cgp.protocol.task.SkillSection> sections(String answer) {
+        List<org.cgp.protocol.task.SkillSection> out = new ArrayList<>();
+        JsonNode root = answer == null ? null : AnswerParser.findJson(answer);
+        JsonNode list = root == null ? null : root.isArray() ? root : root.path("sections");
+        if (list == null || !list.isArray()) return out;
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode s : list) {
+            String id = text(s.get("section_id")).strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+            if (id.isEmpty() || !ids.add(id)) continue;
+            out.add(new org.cgp.protocol.task.SkillSection(id, text(s.get("title")).strip(), text(s.get("description")).strip()));
+        }
+        return out;
+    }
+
+    /** {@code {"verdicts": {section_id: [{name, correct}]}}} as section id, test name, verdict; empty when unreadable. */
+    static Map<String, Map<String, Boolean>> verdicts(String answer) {
+        Map<String, Map<String, Boolean>> out = new LinkedHashMap<>();
+        JsonNode root = answer == null ? null : AnswerParser.findJson(answer);
+        JsonNode v = root == null ? null : root.path("verdicts");
+        if (v == null || !v.isObject()) return out;
+        v.fields().forEachRemaining(e -> {
+            if (!e.getValue().isArray()) return;
+            Map<String, Boolean> byName = new LinkedHashMap<>();
+            for (JsonNode t : e.getValue()) {
+                if (t.isObject() && t.path("name").isTextual()) byName.put(t.get("name").asText(), t.path("correct").asBoolean(false) && t.path("correct").isBoolean());
+            }
+            out.put(e.getKey(), byName);
+        });
+        return out;
+    }
 }

@@ -2,6 +2,7 @@ package org.cgp.protocol.synapse;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,10 @@ public record MinerOutput(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> tags,
         Map<String, TagVector> vectors,
         List<ParticipantProfile> profiles,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String skill,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("tdd_plan") String tddPlan,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("section_tests") Map<String, List<SectionTest>> sectionTests) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonDeserialize(using = LenientSkillFields.Text.class) String skill,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("tdd_plan") @JsonDeserialize(using = LenientSkillFields.Text.class) String tddPlan,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("section_tests") @JsonDeserialize(using = LenientSkillFields.SectionTests.class)
+        Map<String, List<SectionTest>> sectionTests) {
     public MinerOutput {
         tags = tags == null ? List.of() : List.copyOf(tags);
         vectors = vectors == null ? null : new LinkedHashMap<>(vectors);
