@@ -21,6 +21,7 @@ import org.cgp.protocol.task.ConversationTask;
 import org.cgp.protocol.task.Task;
 import org.cgp.scoring.MinerScore;
 import org.cgp.scoring.MinerTags;
+import org.cgp.scoring.SkillCoverageScoring;
 import org.cgp.scoring.TagEvaluator;
 import org.cgp.validator.bundle.ConversationBundle;
 import org.cgp.validator.bundle.GroundTruthBuilder;
@@ -68,6 +69,7 @@ public final class ValidatorStep {
     private final Records records;
     private final Random random = new Random();
     private final MinerEndpoints endpoints;
+    private final SkillAnswerScorer skillScorer;
 
     /** A step that reaches every miner at its metagraph axon. */
     public ValidatorStep(ConversationSource source, LlmClient llm, Embedder embedder, Dendrite dendrite,
@@ -96,6 +98,7 @@ public final class ValidatorStep {
         this.groundTruth = new GroundTruthBuilder(llm, embedder, random, settings.maxConvoLines(), settings.qualityThreshold(),
                 settings.tasksPerBundle());
         this.judge = new TaskJudge(llm, random);
+        this.skillScorer = new SkillAnswerScorer(llm, embedder);
         this.records = new Records(settings.mode(), llm.model(), embedder.model(), llm.provider(), StepSettings.CGP_VERSION, settings.netuid());
     }
 
@@ -181,7 +184,9 @@ public final class ValidatorStep {
         TaskBundle b = p.bundle();
         try {
             recorder.recordBundle(b);
-            recorder.record(Guid.of(b.guid()), records.groundTruth(b, p.tags(), p.truth().vectors(), p.profiles(), selfHotkey, selfUid, batch));
+            recorder.record(Guid.of(b.guid()), p.coverage() != null
+                    ? records.skillGroundTruth(b, p.coverage().sections(), p.coverage().sectionVectors(), selfHotkey, selfUid, batch)
+                    : records.groundTruth(b, p.tags(), p.truth().vectors(), p.profiles(), selfHotkey, selfUid, batch));
         } catch (RuntimeException e) { // the bundle's text is the API's: a record the recorder cannot take never costs the step
             log.error("Recording bundle {} failed ({}); the step goes on", b.guid(), e.getMessage());
         }
@@ -207,6 +212,7 @@ public final class ValidatorStep {
         List<DendriteResult<CgSynapse>> responses = query(miners, request(task));
         long t1 = System.nanoTime();
         nanos[1] += t1 - t0;
+        if (p.coverage() != null) return scoreSkillCoverage(batch, task, miners, responses, t1);
 
         List<MinerTags> judged = new ArrayList<>(miners.size());
         List<List<String>> originals = new ArrayList<>(miners.size());
@@ -272,6 +278,79 @@ public final class ValidatorStep {
         return new WindowOutcome(bundleGuid, task.type(), taskId, windowIdx, uids, results);
     }
 
+    /**
+     * The rest of phase 3 for a skill-coverage task: each answer read, judged, embedded and scored
+     * ({@link SkillAnswerScorer}), rewarded and recorded in the 2.37 shape. One answer that fails
+     * (an embedding error) scores 0 alone.
+     */
+    private WindowOutcome scoreSkillCoverage(Batch batch, Task task, List<Neuron> miners, List<DendriteResult<CgSynapse>> responses, long t1) {
+        PreparedBundle p = batch.bundle();
+        List<Integer> uids = miners.stream().map(Neuron::uid).toList();
+        double[] finals = new double[miners.size()];
+        List<MinerScore> minerScores = new ArrayList<>();
+        List<SkillAnswerScorer.Scored> scoredAnswers = new ArrayList<>();
+        for (int i = 0; i < miners.size(); i++) {
+            Neuron m = miners.get(i);
+            DendriteResult<CgSynapse> r = responses.get(i);
+            MinerOutput out = r.isSuccess() ? r.response().output() : null;
+            SkillAnswerScorer.Scored s = null;
+            String why = null;
+            if (out == null) {
+                why = r.isSuccess() ? "empty cgp_output" : r.statusCode() + " " + r.statusMessage();
+                log.info("BAD RESPONSE from miner idx: {} uid: {}: {}", i, m.uid(), why);
+            } else {
+                try {
+                    s = skillScorer.score(m.uid(), out, p.coverage());
+                } catch (RuntimeException e) { // a remote embedder's 429 or timeout: this answer goes unscored, the step goes on
+                    why = "the validator could not embed its answer: " + e.getMessage();
+                    log.warn("Scoring the skill answer of miner uid {} failed: {}; it scores 0", m.uid(), e.toString());
+                }
+            }
+            scoredAnswers.add(s);
+            if (s == null) {
+                minerScores.add(new MinerScore(m.uid(), m.hotkey(), 0, 0, 0, 0, 0, why));
+                continue;
+            }
+            SkillCoverageScoring.Result res = s.result();
+            log.info("RESULTS from miner idx: {} uid: {}, tests: {} in scored sections: {} judged correct: {}", i, m.uid(), s.testsSent(),
+                    res.totalTests(), s.judgedCorrect());
+            log.info("Scores: section coverage {} skill coverage {} adjusted {} final {}{}", fmt(res.sectionCoverage()), fmt(res.skillCoverage()),
+                    fmt(res.adjustedScore()), fmt(res.finalScore()), res.zeroReason() != null ? " (" + res.zeroReason() + ")"
+                            : res.penalties().isEmpty() ? "" : " penalties " + res.penalties());
+            finals[i] = res.finalScore();
+            minerScores.add(new MinerScore(m.uid(), m.hotkey(), res.adjustedScore(), res.finalScore(), res.totalTests(), s.judgedCorrect(), 0,
+                    res.zeroReason()));
+        }
+        long t2 = System.nanoTime();
+        nanos[2] += t2 - t1;
+        double[] rewards = settings.rewardDistribution().apply(finals);
+        this.scores.update(uids.stream().mapToInt(Integer::intValue).toArray(), rewards);
+        long t3 = System.nanoTime();
+        nanos[3] += t3 - t2;
+        List<MinerResult> results = new ArrayList<>(miners.size());
+        String bundleGuid = p.bundle().guid();
+        for (int i = 0; i < miners.size(); i++) {
+            DendriteResult<CgSynapse> r = responses.get(i);
+            SkillAnswerScorer.Scored s = scoredAnswers.get(i);
+            MinerResult mr = new MinerResult(miners.get(i).uid(), miners.get(i).hotkey(), r.statusCode(), r.statusMessage(), List.of(), List.of(),
+                    s == null ? 0 : s.result().totalTests(), minerScores.get(i), rewards[i]);
+            results.add(mr);
+            if (s == null) continue;
+            MinerOutput out = r.response().output();
+            try {
+                recorder.record(Guid.of(bundleGuid), records.skillAnswer(bundleGuid, task, mr.hotkey(), mr.uid(), s.skill(), out.tddPlan(),
+                        out.sectionTests() == null ? java.util.Map.of() : out.sectionTests(), s.skillVector(), s.testVectors(), scoreNode(mr),
+                        batch.number()));
+            } catch (RuntimeException e) { // one record the recorder cannot take costs that record, never the step
+                log.error("Recording the answer of uid {} failed ({}); the step goes on", mr.uid(), e.getMessage());
+            }
+        }
+        nanos[4] += System.nanoTime() - t3;
+        return new WindowOutcome(bundleGuid, task.type(), task.envelope().guid(), -1, uids, results);
+    }
+
+    private static String fmt(double v) { return String.format(java.util.Locale.ROOT, "%.4f", v); }
+
     private CgSynapse request(Task task) {
         double timeoutSeconds = settings.timeout().toMillis() / 1000.0;
         if (settings.packet() == PacketShape.SEED) {
@@ -312,12 +391,7 @@ public final class ValidatorStep {
 
     /** The miner record of one answer, as the live validators write it (see {@link Records}). */
     private void recordAnswer(Batch batch, Task task, MinerResult r, MinerTags judged, List<String> original) {
-        ObjectNode score = WireJson.mapper().createObjectNode();
-        score.put("status_code", r.status());
-        score.put("adjusted_score", r.score().adjustedScore());
-        score.put("final_miner_score", r.score().finalScore());
-        score.put("reward", r.reward());
-        if (r.score().zeroReason() != null) score.put("zero_reason", r.score().zeroReason());
+        ObjectNode score = scoreNode(r);
         String bundleGuid = batch.bundle().bundle().guid();
         try {
             recorder.record(Guid.of(bundleGuid), records.answer(bundleGuid, task, r.hotkey(), r.uid(), judged.tags(), judged.vectors(),
@@ -325,5 +399,16 @@ public final class ValidatorStep {
         } catch (RuntimeException e) { // one record the recorder cannot take costs that record, never the step
             log.error("Recording the answer of uid {} failed ({}); the step goes on", r.uid(), e.getMessage());
         }
+    }
+
+    /** What an answer scored, as its record carries it. */
+    private static ObjectNode scoreNode(MinerResult r) {
+        ObjectNode score = WireJson.mapper().createObjectNode();
+        score.put("status_code", r.status());
+        score.put("adjusted_score", r.score().adjustedScore());
+        score.put("final_miner_score", r.score().finalScore());
+        score.put("reward", r.reward());
+        if (r.score().zeroReason() != null) score.put("zero_reason", r.score().zeroReason());
+        return score;
     }
 }

@@ -83,7 +83,7 @@ public final class BundleParser {
                 JsonNode doc = document(lines, guid);
                 yield new SkillGenerationBundle(h, text(doc.get("seed"), ""), requiredText(doc, "skill_markdown", guid));
             }
-            case SKILL_COVERAGE_EVALUATION -> throw new BundleFormatException(guid, "skill_coverage_evaluation bundles are not validated by this version");
+            case SKILL_COVERAGE_EVALUATION -> new SkillCoverageBundle(h, requiredText(document(lines, guid), "seed", guid));
         };
     }
 

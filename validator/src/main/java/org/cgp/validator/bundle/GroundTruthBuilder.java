@@ -10,6 +10,7 @@ import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
 import org.cgp.llm.TaggingResult;
 import org.cgp.protocol.synapse.Line;
+import org.cgp.protocol.task.SkillSection;
 import org.cgp.protocol.task.Task;
 import org.cgp.protocol.task.TaskEnvelope;
 import org.cgp.protocol.task.Tasks;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *       question and the comment;</li>
  *   <li>named entities: the first 1000 characters of the transcript and sampled search results,
  *       read for entities and combined; 5 identical tasks;</li>
- *   <li>skill document: the first 1000 characters of its markdown, tagged; 5 identical tasks.</li>
+ *   <li>skill document: the first 1000 characters of its markdown, tagged; 5 identical tasks;</li>
+ *   <li>skill-coverage request: a section map from the LLM, three sections of it drawn to be scored
+ *       and embedded; 5 identical tasks with the whole map.</li>
  * </ul>
  * Ground-truth tags are embedded by the validator's embedder. A bundle that cannot be prepared is
  * logged with its guid and skipped.
@@ -72,7 +75,34 @@ public final class GroundTruthBuilder {
         if (b instanceof WebpageBundle w) return webpage(w);
         if (b instanceof SurveyBundle s) return survey(s);
         if (b instanceof SkillGenerationBundle g) return skillGeneration(g);
+        if (b instanceof SkillCoverageBundle k) return skillCoverage(k);
         return namedEntities((NamedEntitiesBundle) b);
+    }
+
+    /**
+     * A section map for the request from the LLM, at most three of its sections drawn at random to
+     * be scored (the same for every miner of the bundle) and embedded as {@code "title: description"}
+     * in one call; every miner gets the whole map, 5 identical tasks (CGP 2.37).
+     */
+    private Optional<PreparedBundle> skillCoverage(SkillCoverageBundle b) {
+        List<SkillSection> sections = llm.sectionMap(b.seed());
+        if (sections.isEmpty()) {
+            log.warn("Skipping skill-coverage bundle {}: no section map", b.guid());
+            return Optional.empty();
+        }
+        List<SkillSection> drawn = new ArrayList<>(sections);
+        Collections.shuffle(drawn, random);
+        drawn = drawn.subList(0, Math.min(SkillCoverageTruth.MAX_EVALUATED_SECTIONS, drawn.size()));
+        List<float[]> vectors = embedder.embedAll(drawn.stream().map(s -> s.title() + ": " + s.description()).toList());
+        java.util.Map<String, float[]> sectionVectors = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < drawn.size(); i++) sectionVectors.put(drawn.get(i).sectionId(), vectors.get(i));
+        log.info("Section map of {} sections for skill request {}; scoring {}", sections.size(), b.guid(), sectionVectors.keySet());
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < copies(); i++) {
+            tasks.add(inBundle(b, Tasks.skillCoverage(newId(), b.guid(), b.seed(), sections, b.header().inputCategories())));
+        }
+        return Optional.of(new PreparedBundle(b, new GroundTruth(List.of(), List.of()), List.of(), tasks, ScoringMechanism.GROUND_TRUTH, false,
+                new SkillCoverageTruth(sections, sectionVectors)));
     }
 
     /** The first 1000 characters of the skill document, tagged; 5 identical tasks carry them (CGP 2.35). */

@@ -11,12 +11,20 @@ import org.cgp.scoring.ScoringMechanism;
  * it (unmasked; {@link Masking} hides them per send), and how miners' answers are judged and scored.
  *
  * @param namedEntities judge answers with the live entity filter (no LLM, no exact match) instead of the tag filter
+ * @param coverage      a skill-coverage bundle's section map and scored sections (null for the tagging types,
+ *                      whose answers are scored against {@code truth})
  */
 public record PreparedBundle(TaskBundle bundle, GroundTruth truth, List<ParticipantProfile> profiles, List<Task> tasks,
-                             ScoringMechanism mechanism, boolean namedEntities) {
+                             ScoringMechanism mechanism, boolean namedEntities, SkillCoverageTruth coverage) {
     public PreparedBundle {
         profiles = profiles == null ? List.of() : List.copyOf(profiles);
         tasks = List.copyOf(tasks);
+    }
+
+    /** A tagging bundle. */
+    public PreparedBundle(TaskBundle bundle, GroundTruth truth, List<ParticipantProfile> profiles, List<Task> tasks,
+                          ScoringMechanism mechanism, boolean namedEntities) {
+        this(bundle, truth, profiles, tasks, mechanism, namedEntities, null);
     }
 
     public List<String> tags() { return truth.tags(); }

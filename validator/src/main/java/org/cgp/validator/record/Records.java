@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.cgp.protocol.synapse.ParticipantProfile;
+import org.cgp.protocol.synapse.SectionTest;
 import org.cgp.protocol.synapse.WireJson;
 import org.cgp.protocol.task.ConversationTask;
+import org.cgp.protocol.task.SkillSection;
 import org.cgp.protocol.task.Task;
 import org.cgp.protocol.task.TaskCodec;
 import org.cgp.validator.bundle.ConversationBundle;
@@ -118,6 +121,69 @@ public final class Records {
             if (out != null) out.append(bad ? '\uFFFD' : c);
         }
         return out == null ? s : out.toString();
+    }
+
+    /**
+     * The validator record of a skill-coverage bundle (CGP 2.37): {@code data} is the whole section
+     * map ({@code sections}) and the scored sections' vectors ({@code section_vectors}).
+     */
+    public RecordPayload skillGroundTruth(TaskBundle b, List<SkillSection> sections, Map<String, float[]> sectionVectors,
+                                          String hotkey, int uid, long batch) {
+        ObjectNode data = WireJson.mapper().createObjectNode();
+        ArrayNode map = data.putArray("sections");
+        for (SkillSection s : sections) {
+            map.addObject().put("section_id", printable(s.sectionId())).put("title", printable(s.title()))
+                    .put("description", printable(s.description()));
+        }
+        ObjectNode vectors = data.putObject("section_vectors");
+        sectionVectors.forEach((id, v) -> vectors.set(printable(id), floats(v)));
+        return payload(RecordPayload.VALIDATOR, null, hotkey, uid, -1, batch, b.guid(), data);
+    }
+
+    /**
+     * The miner record of a skill-coverage answer (CGP 2.37): {@code data.result} is the answer as
+     * read ({@code skill}, {@code tdd_plan}, {@code section_tests}, every text {@link #printable})
+     * with the validator's {@code skill_vector} and {@code test_vectors} of the scored sections
+     * ({@code {section_id: [{name, description, assertion, vector, judged_correct}]}}).
+     */
+    public RecordPayload skillAnswer(String bundleGuid, Task task, String hotkey, int uid, String skill, String tddPlan,
+                                     Map<String, List<SectionTest>> sectionTests, float[] skillVector,
+                                     Map<String, List<TestRecord>> testVectors, ObjectNode score, long batch) {
+        ObjectNode data = WireJson.mapper().createObjectNode();
+        ObjectNode result = data.putObject("result");
+        result.put("skill", printable(skill));
+        result.put("tdd_plan", printable(tddPlan == null ? "" : tddPlan));
+        ObjectNode sent = result.putObject("section_tests");
+        sectionTests.forEach((sid, tests) -> {
+            ArrayNode a = sent.putArray(printable(sid));
+            for (SectionTest t : tests) test(a.addObject(), t.name(), t.description(), t.assertion());
+        });
+        if (skillVector == null) result.putNull("skill_vector"); else result.set("skill_vector", floats(skillVector));
+        ObjectNode tv = result.putObject("test_vectors");
+        testVectors.forEach((sid, tests) -> {
+            ArrayNode a = tv.putArray(printable(sid));
+            for (TestRecord t : tests) {
+                ObjectNode o = test(a.addObject(), t.name(), t.description(), t.assertion());
+                if (t.vector() == null) o.putNull("vector"); else o.set("vector", floats(t.vector()));
+                o.put("judged_correct", t.judgedCorrect());
+            }
+        });
+        data.set("task", TaskCodec.write(task));
+        data.set("score", score);
+        return payload(RecordPayload.MINER, task.envelope().guid(), hotkey, uid, -1, batch, bundleGuid, data);
+    }
+
+    /** One scored test as recorded: its texts, its vector (null past the cap) and the judge's verdict. */
+    public record TestRecord(String name, String description, String assertion, float[] vector, boolean judgedCorrect) {}
+
+    private static ObjectNode test(ObjectNode o, String name, String description, String assertion) {
+        return o.put("name", printable(name)).put("description", printable(description)).put("assertion", printable(assertion));
+    }
+
+    private static ArrayNode floats(float[] v) {
+        ArrayNode a = WireJson.mapper().createArrayNode();
+        for (float f : v) a.add(f);
+        return a;
     }
 
     private RecordPayload payload(String neuronType, String taskId, String hotkey, int uid, int window, long batch, String bundleGuid,

@@ -31,7 +31,6 @@ class BundleParserTest {
     void readsEveryBundleOfTheKitByType() throws Exception {
         assumeTrue(Peers237.kit().isPresent(), "SKIP: ../shared/peers/cgp-2.37 not found beside the repository");
         for (TaskType t : TaskType.values()) {
-            if (t == TaskType.SKILL_COVERAGE_EVALUATION) continue; // not validated by this version yet
             for (Path f : Peers237.inputs(t.wire())) {
                 TaskBundle b = BundleParser.parse(WireJson.mapper().readTree(f.toFile()));
                 assertThat(b.type()).as(f.toString()).isEqualTo(t);

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Our validator against three live CGP 2.37 miners ({@code shared/peers/cgp-2.37/miner-peer} on
  * bittensor 10.2's axon) that it can reach only through their sealed commitments: the metagraph
  * shows each a placeholder, a loopback port nothing listens on. One live-sized step over the kit's
- * bundles of the four tagging types from a stand-in CGP API, then weights compared with the live
+ * bundles of all six types from a stand-in CGP API (records in the 2.37 shape), then weights compared with the live
  * {@code get_raw_weights} for the same scores: one miner is the subnet owner (scored, never
  * weighted), a fourth uid serves an address where nothing answers (eligible, scored 0: the floor).
  */
@@ -63,8 +63,14 @@ class LiveCommittedMinersTest {
         String why = Peers237.unavailable();
         assumeTrue(why == null, () -> "SKIP live committed miners: " + why);
         List<String> bundles = new ArrayList<>();
-        for (TaskType t : TaskType.values()) for (Path f : Peers237.inputs(t.wire())) bundles.add(Files.readString(f));
+        // round-robin over the types, so the step's ten reservations see every type
+        List<List<Path>> byType = new ArrayList<>();
+        for (TaskType t : TaskType.values()) byType.add(Peers237.inputs(t.wire()));
+        for (int i = 0; bundles.size() < byType.stream().mapToInt(List::size).sum(); i++) {
+            for (List<Path> files : byType) if (i < files.size()) bundles.add(Files.readString(files.get(i)));
+        }
         AtomicInteger reserved = new AtomicInteger();
+        java.util.concurrent.ConcurrentLinkedQueue<JsonNode> records = new java.util.concurrent.ConcurrentLinkedQueue<>();
         byte[] subnetKey = CommitmentKeys.newPrivateKey();
         String subnetPublic = HexFormat.of().formatHex(CommitmentKeys.publicKeyOf(subnetKey));
         int closed = closedPort();
@@ -80,7 +86,14 @@ class LiveCommittedMinersTest {
                         return new MockResponse().setHeader("Content-Type", "application/json")
                                 .setBody(bundles.get(reserved.getAndIncrement() % bundles.size()));
                     }
-                    if (path.startsWith("/api/v1/conversation/record/")) return new MockResponse().setBody("{\"success\": 1}");
+                    if (path.startsWith("/api/v1/conversation/record/")) {
+                        try {
+                            records.add(JSON.readTree(r.getBody().readUtf8()));
+                        } catch (Exception e) {
+                            return new MockResponse().setResponseCode(400);
+                        }
+                        return new MockResponse().setBody("{\"success\": 1}");
+                    }
                     return new MockResponse().setResponseCode(404);
                 }
             });
@@ -123,10 +136,31 @@ class LiveCommittedMinersTest {
                         continue;
                     }
                     assertThat(r.status()).as("uid %d on %s: %s", r.uid(), o.type(), r.statusMessage()).isEqualTo(200);
-                    assertThat(r.originalTags()).isNotEmpty();
+                    if (o.type() == TaskType.SKILL_COVERAGE_EVALUATION) {
+                        assertThat(r.vectorCount()).as("tests of uid %d in the scored sections", r.uid()).isPositive();
+                    } else {
+                        assertThat(r.originalTags()).isNotEmpty();
+                    }
                     answers++;
                 }
             }
+            assertThat(report.windows()).extracting(WindowOutcome::type).as("all six types reached the miners")
+                    .contains(TaskType.SKILL_GENERATION, TaskType.SKILL_COVERAGE_EVALUATION, TaskType.CONVERSATION_TAGGING);
+            assertThat(report.windows()).filteredOn(o -> o.type() == TaskType.SKILL_COVERAGE_EVALUATION)
+                    .allSatisfy(o -> assertThat(o.results()).anySatisfy(r -> assertThat(r.score().finalScore()).as("a live miner's skill bundle scores").isPositive()));
+            for (int i = 0; i < 100 && records.stream().noneMatch(x -> x.path("data").path("result").has("test_vectors")); i++) Thread.sleep(100);
+            JsonNode skillRecord = records.stream().filter(x -> x.path("data").path("result").has("test_vectors")).findFirst().orElseThrow();
+            assertThat(skillRecord.path("data").path("result").path("skill").asText()).isNotBlank();
+            assertThat(skillRecord.path("data").path("result").path("skill_vector").isArray()).isTrue();
+            skillRecord.path("data").path("result").path("test_vectors").fields().forEachRemaining(e -> e.getValue().forEach(t -> {
+                assertThat(t.has("judged_correct")).isTrue();
+                assertThat(t.has("vector")).isTrue();
+            }));
+            assertThat(records).anySatisfy(x -> {
+                assertThat(x.path("neuron_type").asText()).isEqualTo("validator");
+                assertThat(x.path("data").path("sections").isArray()).isTrue();
+                assertThat(x.path("data").path("section_vectors").size()).isBetween(1, 3);
+            });
             int served = 0;
             for (Peers237.MinerPeer m : peers) {
                 for (String line : m.requests()) {

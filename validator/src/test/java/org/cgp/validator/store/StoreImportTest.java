@@ -20,7 +20,6 @@ class StoreImportTest {
     void readsTheLiveApisBundlesOfEveryTypeAsTheyAre() throws Exception {
         assumeTrue(Peers237.kit().isPresent(), "SKIP: ../shared/peers/cgp-2.37 not found beside the repository");
         for (TaskType t : TaskType.values()) {
-            if (t == TaskType.SKILL_COVERAGE_EVALUATION) continue; // not validated by this version yet
             for (Path f : Peers237.inputs(t.wire())) {
                 List<StoredBundle> read = StoreImport.read(f);
                 assertThat(read).as(f.toString()).hasSize(1);
