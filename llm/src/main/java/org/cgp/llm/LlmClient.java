@@ -81,6 +81,12 @@ public interface LlmClient {
      */
     TaggingResult tagEnrichedWindow(List<Line> window, List<String> enrichments, boolean coding);
 
+    /** Tags of one search result ({@code "title\nsnippet"}) enriching a conversation; {@code coding} asks for technical ones. */
+    TaggingResult tagEnrichment(String titleAndSnippet, boolean coding);
+
+    /** Several tag lists merged into one of at most 20, the most important and recurring first. */
+    TaggingResult combineTags(List<List<String>> lists);
+
     /** Tags of a skill document (skill_generation, CGP 2.35): its task, tools and concepts, at most 15. */
     TaggingResult tagSkill(String markdown);
 

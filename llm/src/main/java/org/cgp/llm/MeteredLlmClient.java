@@ -106,4 +106,10 @@ public final class MeteredLlmClient implements LlmClient {
             java.util.Map<String, List<org.cgp.protocol.synapse.SectionTest>> tests) {
         return timed("judge_tests", () -> inner.judgeTests(skill, sections, tests));
     }
+
+    @Override public TaggingResult tagEnrichment(String titleAndSnippet, boolean coding) {
+        return timed("enrichment", () -> inner.tagEnrichment(titleAndSnippet, coding));
+    }
+
+    @Override public TaggingResult combineTags(List<List<String>> lists) { return timed("combine", () -> inner.combineTags(lists)); }
 }

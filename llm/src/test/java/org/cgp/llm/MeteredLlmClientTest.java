@@ -22,6 +22,8 @@ class MeteredLlmClientTest {
         @Override public TaggingResult extractEntities(String transcript, List<String> enrichments) { return TaggingResult.of(List.of("Bern"), List.of()); }
         @Override public TaggingResult tagEnrichedWindow(List<Line> window, List<String> enrichments, boolean coding) { return tagWindow(window, coding); }
         @Override public TaggingResult tagSkill(String markdown) { return TaggingResult.of(List.of("docx"), List.of()); }
+        @Override public TaggingResult tagEnrichment(String text, boolean coding) { return TaggingResult.of(List.of("result"), List.of()); }
+        @Override public TaggingResult combineTags(List<List<String>> lists) { return TaggingResult.of(lists.get(0), List.of()); }
         @Override public org.cgp.llm.skill.SkillBundle writeSkillBundle(String seed, List<org.cgp.protocol.task.SkillSection> sections) {
             return new org.cgp.llm.skill.SkillBundle("# s", "plan", java.util.Map.of());
         }

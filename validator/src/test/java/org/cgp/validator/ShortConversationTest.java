@@ -48,6 +48,8 @@ class ShortConversationTest {
                 return offline.tagEnrichedWindow(window, enrichments, coding);
             }
             @Override public TaggingResult tagSkill(String markdown) { return offline.tagSkill(markdown); }
+            @Override public TaggingResult tagEnrichment(String text, boolean coding) { return offline.tagEnrichment(text, coding); }
+            @Override public TaggingResult combineTags(List<List<String>> lists) { return offline.combineTags(lists); }
             @Override public org.cgp.llm.skill.SkillBundle writeSkillBundle(String seed, List<org.cgp.protocol.task.SkillSection> sections) {
                 return offline.writeSkillBundle(seed, sections);
             }

@@ -316,19 +316,29 @@ public final class OfflineTagger implements LlmClient {
         if (!own.tags().isEmpty()) lists.add(own.tags());
         if (enrichments != null) {
             for (String e : enrichments) {
-                if (e == null || e.isBlank()) continue;
-                TaggingResult r = tagParts(List.of(Markdown.plainText(e)), coding ? CODING_TAGS : RESULT_TAGS, "enrichment");
+                TaggingResult r = tagEnrichment(e, coding);
                 if (!r.tags().isEmpty()) lists.add(r.tags());
             }
         }
-        if (lists.isEmpty()) return own;
+        return lists.isEmpty() ? own : combineTags(lists);
+    }
+
+    /** Key phrases of one search result. */
+    @Override public TaggingResult tagEnrichment(String titleAndSnippet, boolean coding) {
+        if (titleAndSnippet == null || titleAndSnippet.isBlank()) return TaggingResult.empty("the search result is empty");
+        return tagParts(List.of(Markdown.plainText(titleAndSnippet)), coding ? CODING_TAGS : RESULT_TAGS, "search result");
+    }
+
+    /** The lists merged in turn, each list's first tag before any list's second, at most 20. */
+    @Override public TaggingResult combineTags(List<List<String>> lists) {
         List<String> merged = new ArrayList<>();
-        for (int i = 0; merged.size() < TagCleaner.MAX_TAGS; i++) { // round-robin, the window's list first
+        for (int i = 0; merged.size() < 4 * TagCleaner.MAX_TAGS; i++) {
             boolean any = false;
             for (List<String> l : lists) if (i < l.size()) { merged.add(l.get(i)); any = true; }
             if (!any) break;
         }
-        return TaggingResult.of(TagCleaner.clean(merged, TagCleaner.MAX_TAGS), List.of());
+        List<String> tags = TagCleaner.clean(merged, TagCleaner.MAX_TAGS);
+        return tags.isEmpty() ? TaggingResult.empty("no tags to combine") : TaggingResult.of(tags, List.of());
     }
 
     /** Key phrases of the skill document's text, as for a web page. */

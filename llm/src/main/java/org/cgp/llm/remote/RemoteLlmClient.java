@@ -133,6 +133,23 @@ public final class RemoteLlmClient implements LlmClient {
         return combined(prompts, Prompts::combineTags);
     }
 
+    @Override public TaggingResult tagEnrichment(String titleAndSnippet, boolean coding) {
+        if (titleAndSnippet == null || titleAndSnippet.isBlank()) return TaggingResult.empty("the search result is empty");
+        return limit(AnswerParser.parseWindow(call(Prompts.searchResult(titleAndSnippet, coding))), Prompts.RESULT_TAGS);
+    }
+
+    /** One combine call; when it gives nothing, the lists' tags in the order they came. */
+    @Override public TaggingResult combineTags(List<List<String>> lists) {
+        List<List<String>> nonEmpty = lists.stream().filter(l -> l != null && !l.isEmpty()).toList();
+        if (nonEmpty.isEmpty()) return TaggingResult.empty("no tags to combine");
+        if (nonEmpty.size() == 1) return limit(TaggingResult.of(nonEmpty.get(0), List.of()), TagCleaner.MAX_TAGS);
+        TaggingResult merged = AnswerParser.parseWindow(call(Prompts.combineTags(nonEmpty)));
+        if (!merged.tags().isEmpty()) return limit(merged, TagCleaner.MAX_TAGS);
+        List<String> all = new ArrayList<>();
+        nonEmpty.forEach(all::addAll);
+        return TaggingResult.of(TagCleaner.clean(all, TagCleaner.MAX_TAGS), List.of());
+    }
+
     @Override public TaggingResult tagSkill(String markdown) {
         if (markdown == null || markdown.isBlank()) return TaggingResult.empty("the skill document is empty");
         return limit(AnswerParser.parseWindow(call(Prompts.skill(markdown))), Prompts.SKILL_TAGS);

@@ -22,11 +22,19 @@ public final class Tasks {
 
     public static ConversationTask conversation(String guid, String bundleGuid, int windowIdx, List<Line> window,
                                                 List<String> participants, List<String> categories) {
+        return conversation(guid, bundleGuid, windowIdx, window, participants, categories, null);
+    }
+
+    /** A window with its bundle's enrichment lines ({@code [[i, "title\nsnippet"]]}; null: none, and no field). */
+    public static ConversationTask conversation(String guid, String bundleGuid, int windowIdx, List<Line> window,
+                                                List<String> participants, List<String> categories, List<Line> enrichmentLines) {
         ObjectNode data = NODES.objectNode();
         data.put("window_idx", windowIdx);
         data.set("window", TaskCodec.windowNode(window));
         if (participants == null) data.putNull("participants"); else participants.forEach(data.putArray("participants")::add);
-        return new ConversationTask(envelope(TaskType.CONVERSATION_TAGGING, guid, bundleGuid, data, categories), windowIdx, window, participants);
+        if (enrichmentLines != null) data.set("enrichment_lines", TaskCodec.windowNode(enrichmentLines));
+        return new ConversationTask(envelope(TaskType.CONVERSATION_TAGGING, guid, bundleGuid, data, categories), windowIdx, window, participants,
+                enrichmentLines);
     }
 
     public static WebpageTask webpage(String guid, String bundleGuid, List<Line> window, List<String> categories) {

@@ -52,7 +52,8 @@ public final class BundleParser {
             h = new BundleHeader(guid, type, text(root.get("mode"), "validator"), root.path("api_version").isNumber() ? root.get("api_version").asDouble() : null,
                     text(root.get("scoring_mechanism"), null), guid(input.get("guid")) == null ? guid : guid(input.get("guid")),
                     strings(input.get("input_categories"), guid, "input.input_categories"),
-                    TaskCodec.parsePromptChain(root.get("prompt_chain")), TaskCodec.parseExampleOutput(root.get("example_output")));
+                    TaskCodec.parsePromptChain(root.get("prompt_chain")), TaskCodec.parseExampleOutput(root.get("example_output")),
+                    root.path("is_user_request").asBoolean(false));
         } catch (TaskFormatException e) {
             throw new BundleFormatException(guid, e.getMessage().replace("task.", ""));
         }
@@ -62,7 +63,7 @@ public final class BundleParser {
                 JsonNode min = data.get("min_convo_windows");
                 if (min != null && !min.isNull() && !min.canConvertToInt()) throw new BundleFormatException(guid, "input.data.min_convo_windows is not an integer");
                 yield new ConversationBundle(h, strings(data.get("participants"), guid, "input.data.participants"), lines,
-                        min == null || min.isNull() ? null : min.asInt());
+                        min == null || min.isNull() ? null : min.asInt(), searchResults(data, guid));
             }
             case WEBPAGE_METADATA_GENERATION -> {
                 JsonNode doc = document(lines, guid);

@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
  * A bundle's setup, per type, as the live validators do it:
  * <ul>
  *   <li>conversation: trimmed to {@code MAX_CONVO_LINES}; {@link LiveWindows}; needs more windows
- *       than the bundle's {@code min_convo_windows} (default 1); the LLM's quality score must reach
- *       the threshold ({@code CONVO_QUALITY_THRESHOLD}, 5); ground truth from the whole conversation
- *       (the coding prompt when its categories hold {@code coding}); up to {@code tasksPerBundle}
+ *       than the bundle's {@code min_convo_windows} (default 1) and the LLM's quality score must reach
+ *       the threshold ({@code CONVO_QUALITY_THRESHOLD}, 5), unless a user asked for it; ground truth
+ *       from the whole conversation (the coding prompt when its categories hold {@code coding}),
+ *       combined with the tags of 1 to 3 sampled search results per query when it has enrichment
+ *       (those results go to every window as its enrichment lines); up to {@code tasksPerBundle}
  *       (5) windows at random become tasks;</li>
  *   <li>web page: the first 1000 characters of the markdown and, per search query, 1 to 3 results
  *       at random ({@code "title\nsnippet"}, 1000 characters at most) are tagged and combined; the
@@ -122,16 +124,25 @@ public final class GroundTruthBuilder {
     private Optional<PreparedBundle> conversation(ConversationBundle b) {
         List<Line> lines = b.lines().size() > maxConvoLines ? b.lines().subList(0, maxConvoLines) : b.lines();
         List<List<Line>> windows = LiveWindows.windows(lines);
+        boolean asked = b.header().userRequest();
         int min = b.minConvoWindows() != null && b.minConvoWindows() >= 0 ? b.minConvoWindows() : LiveWindows.MIN_WINDOWS;
-        if (windows.size() <= min) {
+        if (!asked && windows.size() <= min) {
             log.warn("Not enough convo windows in {} -- only {} ({} lines, {} needed). Passing.", b.guid(), windows.size(), lines.size(), min + 1);
             return Optional.empty();
         }
-        Integer quality = llm.conversationQuality(lines);
-        if (quality == null || quality < qualityThreshold) {
-            log.warn("Conversation {} did not pass the quality check (score {}, threshold {}). Skipping.", b.guid(),
-                    quality == null ? "unreadable" : quality, qualityThreshold);
+        if (windows.isEmpty()) {
+            log.warn("Conversation {} has no window to send. Passing.", b.guid());
             return Optional.empty();
+        }
+        if (!asked) {
+            Integer quality = llm.conversationQuality(lines);
+            if (quality == null || quality < qualityThreshold) {
+                log.warn("Conversation {} did not pass the quality check (score {}, threshold {}). Skipping.", b.guid(),
+                        quality == null ? "unreadable" : quality, qualityThreshold);
+                return Optional.empty();
+            }
+        } else {
+            log.info("Conversation {} is a user request: no quality check, no window minimum", b.guid());
         }
         log.info("Execute generate_full_convo_metadata for participants {}", b.participants());
         TaggingResult r = b.isCoding() ? llm.tagCodingConversation(lines) : llm.tagConversation(lines, b.participants());
@@ -140,6 +151,26 @@ public final class GroundTruthBuilder {
         if (r.tags().size() < MIN_CONVERSATION_TAGS) {
             log.warn("Skipping conversation {}: only {} clean tags{}", b.guid(), r.tags().size(), reason(r));
             return Optional.empty();
+        }
+        List<Line> enrichmentLines = null;
+        if (!b.searchResults().isEmpty()) { // CGP 2.33: sampled results tagged, and combined with the conversation's tags
+            List<String> results = sample(b.searchResults());
+            enrichmentLines = new ArrayList<>();
+            List<List<String>> sets = new ArrayList<>(List.of(r.tags()));
+            for (String text : results) {
+                enrichmentLines.add(new Line(enrichmentLines.size(), text));
+                TaggingResult e = llm.tagEnrichment(text, b.isCoding());
+                if (!e.tags().isEmpty()) sets.add(e.tags());
+            }
+            if (sets.size() > 1) {
+                TaggingResult combined = llm.combineTags(sets);
+                if (combined.tags().isEmpty()) {
+                    log.warn("Skipping conversation {}: combining its tags with its enrichment's gave none{}", b.guid(), reason(combined));
+                    return Optional.empty();
+                }
+                r = TaggingResult.of(combined.tags(), r.profiles());
+            }
+            log.info("Found {} tags with {} enrichment lines", r.tags().size(), enrichmentLines.size());
         }
         log.info("Found {} conversation windows. Sequentially sending to batches of miners", windows.size());
         List<Integer> picked = new ArrayList<>();
@@ -151,7 +182,7 @@ public final class GroundTruthBuilder {
         }
         List<Task> tasks = new ArrayList<>();
         for (int idx : picked) {
-            tasks.add(inBundle(b, Tasks.conversation(newId(), b.guid(), idx, windows.get(idx), List.of(), b.header().inputCategories())));
+            tasks.add(inBundle(b, Tasks.conversation(newId(), b.guid(), idx, windows.get(idx), List.of(), b.header().inputCategories(), enrichmentLines)));
         }
         return Optional.of(prepared(b, r, tasks, ScoringMechanism.GROUND_TRUTH, false));
     }

@@ -47,6 +47,29 @@ class GroundTruthBuilderTest {
     }
 
     @Test
+    void aUserRequestSkipsTheWindowMinimumAndTheQualityGate() {
+        BundleHeader asked = new BundleHeader("u1", TaskType.CONVERSATION_TAGGING, "validator", 1.4, null, "u1", null, null, null, true);
+        PreparedBundle p = builder.prepare(new ConversationBundle(asked, List.of("a", "b"), chat(10), null)).orElseThrow();
+        assertThat(p.tasks()).as("one window, which the minimum would refuse").hasSize(1);
+    }
+
+    @Test
+    void anEnrichedConversationCombinesItsResultsTagsAndSendsTheResultsWithEveryWindow() {
+        List<SearchQuery> results = List.of(new SearchQuery("regatta", List.of(
+                new SearchQuery.Result("Lake Geneva regatta results", "The Bol d'Or sailing race on Lake Geneva crowned a catamaran crew."),
+                new SearchQuery.Result("Dinghy racing rules", "Racing rules of sailing for small dinghy classes and protests."))));
+        ConversationBundle b = new ConversationBundle(header("e1", TaskType.CONVERSATION_TAGGING, null), List.of("a", "b"), chat(60), null, results);
+        PreparedBundle p = builder.prepare(b).orElseThrow();
+        ConversationBundle plain = new ConversationBundle(header("e2", TaskType.CONVERSATION_TAGGING, null), List.of("a", "b"), chat(60), null);
+        PreparedBundle without = builder.prepare(plain).orElseThrow();
+        assertThat(p.tasks()).allSatisfy(t -> assertThat(((ConversationTask) t).enrichments()).isNotEmpty()
+                .allSatisfy(e -> assertThat(e).contains("\n")));
+        assertThat(((ConversationTask) p.tasks().get(0)).enrichmentLines()).isEqualTo(((ConversationTask) p.tasks().get(1)).enrichmentLines());
+        assertThat(p.tags()).as("the ground truth gains the results' tags").isNotEqualTo(without.tags());
+        assertThat(without.tasks()).allSatisfy(t -> assertThat(((ConversationTask) t).enrichmentLines()).isNull());
+    }
+
+    @Test
     void shortOrLowQualityConversationsAreSkippedBeforeTheGroundTruth() {
         ConversationBundle ten = new ConversationBundle(header("c2", TaskType.CONVERSATION_TAGGING, null), List.of(), chat(10), null);
         assertThat(builder.prepare(ten)).as("10 lines make one window, and one is not more than min_convo_windows 1").isEmpty();
