@@ -139,7 +139,7 @@ public final class ValidatorCommand implements Callable<Integer> {
                 .mode(env.getOrDefault("SYSTEM_MODE", StepSettings.DEFAULT_MODE)).nearestTag(nearest(tagSimilarity)).build();
         Path stateDir = common.fullPath("validator");
         ValidatorConfig config = new ValidatorConfig(step, stateDir, epochLength, disableSetWeights, alpha, weightsPower, burnUid,
-                burnRate, vpermitTaoLimit, Duration.ofMinutes(5), 0, Duration.ofSeconds(30),
+                burnRate, vpermitTaoLimit, Duration.ofMinutes(5), StepSettings.SPEC_VERSION, Duration.ofSeconds(30),
                 parseEnum(WeightsCurve.class, "--neuron.weights_curve", weightsCurve));
         byte[] commitmentKey = commitmentKey(env);
         Keypair hotkey = Hotkeys.resolve(common);

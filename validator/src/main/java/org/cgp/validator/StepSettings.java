@@ -20,7 +20,10 @@ import org.cgp.scoring.ScoringVersion;
 public record StepSettings(int netuid, int sampleSize, Duration timeout, int maxConvoLines, int bundles, int tasksPerBundle,
                            int minTasks, int qualityThreshold, PacketShape packet, ScoringVersion scoringVersion,
                            RewardDistribution rewardDistribution, String mode, boolean nearestTag) {
-    public static final String CGP_VERSION = "2.30.65";
+    /** The live code we are at parity with (all six task types): CGP 2.37.74 at 2741fa0. */
+    public static final String CGP_VERSION = "2.37.74";
+    /** Its {@code __spec_version__} (1000 major + 10 minor + patch), the live weights' version key. */
+    public static final int SPEC_VERSION = 2444;
     public static final int LIVE_SAMPLE_SIZE = 6;
     public static final int LIVE_BUNDLES = 10;
     public static final int LIVE_TASKS_PER_BUNDLE = 5;

@@ -44,13 +44,13 @@ public record ValidatorConfig(StepSettings step, Path stateDir, long epochLength
     public static ValidatorConfig defaults(StepSettings step, Path stateDir) {
         return new ValidatorConfig(step, stateDir, DEFAULT_EPOCH_LENGTH, false, DEFAULT_ALPHA, LIVE_WEIGHTS_POWER, OWNER, LIVE_BURN_RATE,
                 DEFAULT_VPERMIT_TAO_LIMIT,
-                Duration.ofMinutes(5), 0, Duration.ofSeconds(30), WeightsCurve.CUBIC);
+                Duration.ofMinutes(5), StepSettings.SPEC_VERSION, Duration.ofSeconds(30), WeightsCurve.CUBIC);
     }
 
     /** The live behaviour on a local subnet: weights after every step, 1 s after a failed step (the local round, tests). */
     public static ValidatorConfig local(StepSettings step, Path stateDir) {
         ValidatorConfig live = defaults(step, stateDir);
         return new ValidatorConfig(step, stateDir, 1, false, live.alpha(), live.weightsPower(), live.burnUid(), live.burnRate(),
-                live.vpermitTaoLimit(), live.metagraphRefresh(), 0, Duration.ofSeconds(1), live.curve());
+                live.vpermitTaoLimit(), live.metagraphRefresh(), live.versionKey(), Duration.ofSeconds(1), live.curve());
     }
 }

@@ -34,7 +34,7 @@ class CgpApiSourceTest {
         Optional<TaskBundle> c = src.reserve();
         RecordedRequest req = api.takeRequest(5, TimeUnit.SECONDS);
         assertThat(req.getMethod()).isEqualTo("POST");
-        assertThat(req.getPath()).isEqualTo("/api/v1/conversation/reserve?cgp_version=2.30.65&options=22");
+        assertThat(req.getPath()).isEqualTo("/api/v1/conversation/reserve?cgp_version=2.37.74&options=22");
         assertThat(req.getHeader("Authorization")).isEqualTo("Bearer k3y");
         assertThat(req.getBody().readUtf8()).isEqualTo("{}");
         ConversationBundle b = (ConversationBundle) c.orElseThrow();
@@ -52,7 +52,7 @@ class CgpApiSourceTest {
         Optional<TaskBundle> c = new CgpApiSource(new OkHttpClient(), api.url("/"), null, "21, 23").reserve();
         RecordedRequest req = api.takeRequest();
         assertThat(req.getHeader("Authorization")).isNull();
-        assertThat(req.getPath()).as("options other than 22 are not sent").isEqualTo("/api/v1/conversation/reserve?cgp_version=2.30.65");
+        assertThat(req.getPath()).as("options other than 22 are not sent").isEqualTo("/api/v1/conversation/reserve?cgp_version=2.37.74");
         assertThat(c.orElseThrow().guid()).as("records go under the bundle guid").isEqualTo("bundle-1");
         assertThat(((ConversationBundle) c.get()).participants()).containsExactly("SPEAKER_0", "SPEAKER_1");
         assertThat(c.get().header().inputGuid()).isEqualTo("data-9");
