@@ -87,11 +87,15 @@ public final class CgpApiRecorder implements ResultRecorder {
      * waits in the spool for that retry).
      */
     private void requestDrain() {
-        if (retryScheduled.get() || !drainQueued.compareAndSet(false, true)) return;
-        retrier.execute(() -> {
-            drainQueued.set(false);
-            if (!retryScheduled.get()) drain();
-        });
+        if (retryScheduled.get() || retrier.isShutdown() || !drainQueued.compareAndSet(false, true)) return;
+        try {
+            retrier.execute(() -> {
+                drainQueued.set(false);
+                if (!retryScheduled.get()) drain();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            drainQueued.set(false); // closed meanwhile: the record is spooled for the next start
+        }
     }
 
     /** Records accepted but not yet delivered (kept as a count: no directory listing per call). */
@@ -118,6 +122,10 @@ public final class CgpApiRecorder implements ResultRecorder {
     }
 
     private synchronized void scheduleRetry() {
+        if (retrier.isShutdown()) { // closing: what is left waits in the spool for the next start
+            log.info("{} records stay spooled for the next start", pending());
+            return;
+        }
         if (!retryScheduled.compareAndSet(false, true)) return;
         long delay = backoffMillis + ThreadLocalRandom.current().nextLong(backoffMillis / 4 + 1);
         backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
