@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.cgp.protocol.keys.Keypair;
-import org.cgp.protocol.testing.HeadPeers;
+import org.cgp.protocol.testing.PeerProcesses;
 import org.cgp.protocol.testing.Peers237;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class CommitmentInteropTest {
             assertThat(sealed.code()).as(sealed.err()).isZero();
             String hex = sealed.out().strip();
             assertThat(hex.length() / 2).isLessThanOrEqualTo(128);
-            HeadPeers.Result opened = Peers237.tool("commitment", List.of("decrypt", "--privkey", "kit", "--hotkey", hotkey, hex), T);
+            PeerProcesses.Result opened = Peers237.tool("commitment", List.of("decrypt", "--privkey", "kit", "--hotkey", hotkey, hex), T);
             assertThat(opened.exit()).as(opened.output()).isZero();
             assertThat(opened.output().strip()).isEqualTo(ip + ":" + port);
         }
@@ -56,7 +56,7 @@ class CommitmentInteropTest {
             String hotkey = Keypair.generate().ss58Address();
             String ip = randomIp();
             int port = 1 + random.nextInt(65535);
-            HeadPeers.Result sealed = Peers237.tool("commitment", List.of("encrypt", "--pubkey", "kit", "--hotkey", hotkey, "--ip", ip,
+            PeerProcesses.Result sealed = Peers237.tool("commitment", List.of("encrypt", "--pubkey", "kit", "--hotkey", hotkey, "--ip", ip,
                     "--port", String.valueOf(port)), T);
             assertThat(sealed.exit()).as(sealed.output()).isZero();
             CgpCommandLineTest.Run opened = CgpCommandLineTest.run("commitment", "open", "--privkey", Peers237.KIT_PRIVATE_KEY,

@@ -16,7 +16,7 @@ import org.cgp.llm.LlmConfig;
 import org.cgp.llm.LlmProviders;
 import org.cgp.protocol.axon.AxonInfo;
 import org.cgp.protocol.keys.Keypair;
-import org.cgp.protocol.testing.HeadPeers;
+import org.cgp.protocol.testing.PeerProcesses;
 import org.cgp.protocol.testing.Peers237;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ class LiveCommitmentValidatorTest {
     @Test
     void theLiveValidatorFindsOurMinerThroughTheCommitmentItSealed() throws Exception {
         LlmConfig offline = LlmConfig.offline();
-        HeadPeers.Result r = runPeer(LlmProviders.chat(offline), LlmProviders.embedder(offline));
+        PeerProcesses.Result r = runPeer(LlmProviders.chat(offline), LlmProviders.embedder(offline));
         assertThat(r.summary()[0]).as("every input of all six types:\n%s", r.output()).isEqualTo(20);
     }
 
@@ -40,18 +40,18 @@ class LiveCommitmentValidatorTest {
     void everyInputPassesThroughTheOpenAiProviderAgainstAMockServer() throws Exception {
         java.util.Map<String, Integer> promptKinds = new java.util.concurrent.ConcurrentHashMap<>();
         try (okhttp3.mockwebserver.MockWebServer openAi = new okhttp3.mockwebserver.MockWebServer()) {
-            openAi.setDispatcher(new LiveValidatorPeerTest.FakeOpenAi(promptKinds));
+            openAi.setDispatcher(new FakeOpenAi(promptKinds));
             openAi.start();
             LlmConfig config = LlmConfig.fromEnv(java.util.Map.of("LLM_TYPE", "openai", "OPENAI_API_KEY", "sk-test-0123456789abcdef",
                     "OPENAI_MODEL", "gpt-4o-mini", "OPENAI_BASE_URL", openAi.url("/v1").toString(), "LLM_TIMEOUT_SECONDS", "5"));
-            HeadPeers.Result r = runPeer(LlmProviders.chat(config), null);
+            PeerProcesses.Result r = runPeer(LlmProviders.chat(config), null);
             assertThat(r.summary()[0]).as("every input of all six types:\n%s", r.output()).isEqualTo(20);
             assertThat(promptKinds).containsKeys("window", "coding window", "result", "skill", "skill bundle");
             assertThat(promptKinds.get("skill bundle")).as("one call per skill-coverage task").isEqualTo(4);
         }
     }
 
-    private static HeadPeers.Result runPeer(org.cgp.llm.LlmClient llm, org.cgp.llm.Embedder embedder) throws Exception {
+    private static PeerProcesses.Result runPeer(org.cgp.llm.LlmClient llm, org.cgp.llm.Embedder embedder) throws Exception {
         String why = Peers237.unavailable();
         assumeTrue(why == null, () -> "SKIP live 2.37 validator peer: " + why);
         Keypair hotkey = Keypair.generate();
@@ -67,7 +67,7 @@ class LiveCommitmentValidatorTest {
             StoredCommitment published = chain.commitment(1, hotkey.ss58Address()).orElseThrow();
             assertThat(chain.metagraph(1).neurons().get(0).axon()).as("the metagraph shows the placeholder")
                     .isEqualTo(new AxonInfo("127.0.0.1", closed, hotkey.ss58Address()));
-            HeadPeers.Result r = Peers237.tool("validator-peer", List.of("--axon-hotkey", hotkey.ss58Address(), "--commitment",
+            PeerProcesses.Result r = Peers237.tool("validator-peer", List.of("--axon-hotkey", hotkey.ss58Address(), "--commitment",
                     HexFormat.of().formatHex(published.raw()), "--all-inputs", "--tasks", "1"),
                     Duration.ofMinutes(5));
             System.out.println(r.output());

@@ -43,10 +43,10 @@ public final class Peers237 {
         String why;
         if (kit().isEmpty()) {
             why = "../shared/peers/cgp-2.37 not found beside the repository";
-        } else if (HeadPeers.run(List.of("python3", "-c", "import pydantic, numpy, jinja2, requests, dotenv"), Duration.ofSeconds(30)).exit() != 0) {
+        } else if (PeerProcesses.run(List.of("python3", "-c", "import pydantic, numpy, jinja2, requests, dotenv"), Duration.ofSeconds(30)).exit() != 0) {
             why = "python3 with pydantic, numpy, jinja2, requests and python-dotenv is needed for the live Python peers";
         } else {
-            HeadPeers.Result nacl = HeadPeers.run(List.of(kit().get().resolve("lib/nacl-setup.sh").toString()), Duration.ofMinutes(5));
+            PeerProcesses.Result nacl = PeerProcesses.run(List.of(kit().get().resolve("lib/nacl-setup.sh").toString()), Duration.ofMinutes(5));
             why = nacl.exit() == 0 ? "" : "PyNaCl is needed for the live 2.37 peers (apt-get install python3-nacl): " + nacl.lastLines(2);
         }
         cryptoUnavailable = why;
@@ -58,11 +58,11 @@ public final class Peers237 {
         if (unavailable != null) return unavailable.isEmpty() ? null : unavailable;
         String why = cryptoUnavailable();
         if (why == null) {
-            if (HeadPeers.run(List.of("npm", "--version"), Duration.ofSeconds(30)).exit() != 0
-                    || HeadPeers.run(List.of("node", "--version"), Duration.ofSeconds(30)).exit() != 0) {
+            if (PeerProcesses.run(List.of("npm", "--version"), Duration.ofSeconds(30)).exit() != 0
+                    || PeerProcesses.run(List.of("node", "--version"), Duration.ofSeconds(30)).exit() != 0) {
                 why = "node and npm are needed for the live Python peers' sr25519 helper";
             } else {
-                HeadPeers.Result setup = HeadPeers.run(List.of(kit().get().resolve("lib/node-setup.sh").toString()), Duration.ofMinutes(5));
+                PeerProcesses.Result setup = PeerProcesses.run(List.of(kit().get().resolve("lib/node-setup.sh").toString()), Duration.ofMinutes(5));
                 why = setup.exit() == 0 ? null : "the peers' Node helper could not be installed: " + setup.lastLines(3);
             }
         }
@@ -71,10 +71,10 @@ public final class Peers237 {
     }
 
     /** Runs one of the kit's tools ({@code commitment}, {@code weights}, {@code validator-peer}) with these arguments. */
-    public static HeadPeers.Result tool(String name, List<String> args, Duration timeout) {
+    public static PeerProcesses.Result tool(String name, List<String> args, Duration timeout) {
         List<String> cmd = new ArrayList<>(List.of(kit().orElseThrow().resolve(name).toString()));
         cmd.addAll(args);
-        return HeadPeers.run(cmd, timeout);
+        return PeerProcesses.run(cmd, timeout);
     }
 
     /** Every bundle of one type in the kit's {@code inputs/<type>/}, in file order. */

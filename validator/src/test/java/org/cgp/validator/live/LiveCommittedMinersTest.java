@@ -27,7 +27,7 @@ import org.cgp.protocol.axon.AxonInfo;
 import org.cgp.protocol.commitment.CommitmentKeys;
 import org.cgp.protocol.keys.Keypair;
 import org.cgp.protocol.task.TaskType;
-import org.cgp.protocol.testing.HeadPeers;
+import org.cgp.protocol.testing.PeerProcesses;
 import org.cgp.protocol.testing.Peers237;
 import org.cgp.scoring.EmitWeights;
 import org.cgp.scoring.WeightProcessing;
@@ -174,7 +174,7 @@ class LiveCommittedMinersTest {
             List<OfflineChain.WeightsSet> sets = chain.weightsSet();
             assertThat(sets).hasSize(1);
             double[] scores = Weights.fromMovingAverage(ema, config.weightsPower());
-            HeadPeers.Result live = Peers237.tool("weights", List.of("--json", "--burn-uid", "3", "--eligible", "1,2,3,4", "--scores",
+            PeerProcesses.Result live = Peers237.tool("weights", List.of("--json", "--burn-uid", "3", "--eligible", "1,2,3,4", "--scores",
                     String.join(",", Arrays.stream(scores).mapToObj(Double::toString).toList())), Duration.ofSeconds(60));
             assertThat(live.exit()).as(live.output()).isZero();
             JsonNode w = JSON.readTree(live.output().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow()).path("weights");

@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.cgp.protocol.synapse.WireJson;
-import org.cgp.protocol.testing.HeadPeers;
+import org.cgp.protocol.testing.PeerProcesses;
+import org.cgp.protocol.testing.Peers237;
 import org.cgp.scoring.GroundTruth;
 import org.cgp.scoring.MinerScore;
 import org.cgp.scoring.MinerTags;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Our evaluator against the live scoring code itself (the cgp-head kit's HEAD mechanisms, run by
- * python3 with numpy) on 300 random cases of every mechanism: the same adjusted and final score,
+ * Our evaluator against the live scoring code itself (the cgp-2.37 kit's CGP 2.37.74 tag-similarity
+ * mechanisms, run by python3 with numpy) on 300 random cases of every mechanism: the same adjusted and final score,
  * to 6 decimals (our ground-truth mean is kept in 32-bit floats, numpy's in 64), except where the live
  * final score is negative, which we raise to 0 on purpose.
  */
@@ -34,7 +35,7 @@ class LiveScoringComparisonTest {
 
     @Test
     void ourScoresAreTheLiveScores() throws Exception {
-        String why = HeadPeers.unavailable();
+        String why = Peers237.unavailable();
         assumeTrue(why == null, () -> "SKIP live scoring comparison: " + why);
         Random r = new Random(33);
         ArrayNode cases = WireJson.mapper().createArrayNode();
@@ -74,12 +75,12 @@ class LiveScoringComparisonTest {
         }
         Path in = dir.resolve("cases.json");
         Files.write(in, WireJson.mapper().writeValueAsBytes(cases));
-        Path script = dir.resolve("head_score.py");
-        try (var res = getClass().getResourceAsStream("/head_score.py")) {
+        Path script = dir.resolve("live_score.py");
+        try (var res = getClass().getResourceAsStream("/live_score.py")) {
             Files.write(script, res.readAllBytes());
         }
-        HeadPeers.Result out = HeadPeers.run(List.of("bash", "-c", "PYTHONDONTWRITEBYTECODE=1 python3 '" + script + "' '"
-                + HeadPeers.kit().orElseThrow() + "' < '" + in + "'"), Duration.ofMinutes(3));
+        PeerProcesses.Result out = PeerProcesses.run(List.of("bash", "-c", "PYTHONDONTWRITEBYTECODE=1 python3 '" + script + "' '"
+                + Peers237.kit().orElseThrow() + "' < '" + in + "'"), Duration.ofMinutes(3));
         assertThat(out.exit()).as(out.output()).isZero();
         String text = out.output().strip();
         JsonNode head = WireJson.mapper().readTree(text.substring(text.lastIndexOf("\n[") + 1 > 0 ? text.lastIndexOf("\n[") + 1 : 0));

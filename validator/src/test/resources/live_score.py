@@ -1,9 +1,9 @@
-"""Scores cases with the live (HEAD) scoring mechanisms from the cgp-head kit.
+"""Scores cases with the live tag-similarity scoring mechanisms of a kit of the live code (cgp-2.37).
 
-Usage: python3 head_score.py KIT < cases.json > scores.json
+Usage: python3 live_score.py KIT < cases.json > scores.json
 cases: [{"mechanism": "ground_truth" | "survey" | "no_penalty", "gt_tags": [...], "gt_vectors": [[...]],
          "tags": [...], "vectors": [[...]]}]  (vectors are the validator's, one per tag)
-prints [[adjusted, final], ...] as HEAD's evaluate computes them.
+prints [[adjusted, final], ...] as the live evaluate computes them.
 """
 import asyncio
 import io
