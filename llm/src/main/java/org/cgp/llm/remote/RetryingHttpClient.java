@@ -13,7 +13,12 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Dispatcher;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -46,7 +51,7 @@ final class RetryingHttpClient implements HttpClient {
 
     @Override public SuccessfulHttpResponse execute(HttpRequest request) {
         for (int attempt = 0; ; attempt++) {
-            try (Response response = http.newCall(toOkHttp(request)).execute()) {
+            try (Response response = call(toOkHttp(request))) {
                 ResponseBody body = response.body();
                 byte[] bytes = body == null ? new byte[0] : body.bytes();
                 if (response.isSuccessful()) {
@@ -65,6 +70,10 @@ final class RetryingHttpClient implements HttpClient {
                         policy.maxRetries(), wait.toMillis());
                 sleep(wait);
             } catch (IOException e) {
+                if (cancelled(e)) { // the caller gave up (a forward past its deadline): no retry, keep the flag set
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(provider + " call cancelled", e);
+                }
                 if (attempt >= policy.maxRetries()) {
                     if (e instanceof InterruptedIOException) {
                         throw new dev.langchain4j.exception.TimeoutException(provider + " did not answer in time: " + e.getMessage());
@@ -77,6 +86,47 @@ final class RetryingHttpClient implements HttpClient {
                 sleep(wait);
             }
         }
+    }
+
+    /**
+     * Runs one call on OkHttp's dispatcher and waits for it, so that an interrupt of the waiting
+     * thread (a forward the axon cancelled at its deadline) cancels the call at once instead of
+     * after the provider has answered: a blocking socket read does not see interrupts.
+     */
+    private Response call(Request request) throws IOException {
+        Call call = http.newCall(request);
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        call.enqueue(new Callback() {
+            @Override public void onFailure(Call c, IOException e) { answer.completeExceptionally(e); }
+
+            @Override public void onResponse(Call c, Response r) {
+                if (!answer.complete(r)) r.close(); // nobody waits for it any more
+            }
+        });
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            answer.cancel(false);
+            call.cancel();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /**
+     * True when the calling thread was interrupted rather than the call timing out: OkHttp reports
+     * both as {@link InterruptedIOException}, a timeout as its {@link java.net.SocketTimeoutException}
+     * subclass or with the message "timeout", an interrupt with the message "interrupted" (the
+     * thread's flag then already cleared).
+     */
+    static boolean cancelled(IOException e) {
+        if (Thread.currentThread().isInterrupted()) return true;
+        return e instanceof InterruptedIOException && !(e instanceof java.net.SocketTimeoutException)
+                && "interrupted".equals(e.getMessage());
     }
 
     /** Streaming is not used by this project; the whole answer is read, then parsed as events. */
@@ -111,6 +161,14 @@ final class RetryingHttpClient implements HttpClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting to retry", e);
         }
+    }
+
+    /** As many calls in flight to one provider as there are forwards waiting for them (OkHttp's default is 5 per host). */
+    private static Dispatcher dispatcher() {
+        Dispatcher d = new Dispatcher();
+        d.setMaxRequests(512);
+        d.setMaxRequestsPerHost(512);
+        return d;
     }
 
     /** Builder handed to the LangChain4j models; they set the timeouts. */
@@ -150,6 +208,7 @@ final class RetryingHttpClient implements HttpClient {
                     .writeTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
                     .callTimeout(0, TimeUnit.MILLISECONDS)
                     .retryOnConnectionFailure(false)
+                    .dispatcher(dispatcher())
                     .build();
             return new RetryingHttpClient(http, policy, provider);
         }
