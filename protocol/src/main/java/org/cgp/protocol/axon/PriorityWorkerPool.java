@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -127,6 +128,19 @@ final class PriorityWorkerPool implements AutoCloseable {
         }
         for (Job j : dropped) j.onRefused.run();
         for (Thread t : workers) t.interrupt();
+        // let interrupted forwards write their answers before the caller stops the event loops
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        for (Thread t : workers) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) break;
+            if (t == Thread.currentThread()) continue;
+            try {
+                t.join(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
     }
 
     private enum State { QUEUED, RUNNING, DONE, REFUSED, CANCELLED }

@@ -78,6 +78,29 @@ class PriorityWorkerPoolTest {
         assertThat(ran).containsExactly("after");
     }
 
+    @Test
+    void closeInterruptsRunningJobsAndReturnsOnceTheyHaveAnswered() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        List<String> answered = new CopyOnWriteArrayList<>();
+        PriorityWorkerPool pool = new PriorityWorkerPool(1, 4, "test");
+        pool.submit(0, () -> {
+            started.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                try {
+                    Thread.sleep(200); // writing its 408 takes a moment
+                } catch (InterruptedException ignored) {
+                    // closing
+                }
+                answered.add("timed out");
+            }
+        }, () -> {});
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        pool.close(); // the axon stops its event loops right after this
+        assertThat(answered).containsExactly("timed out");
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(30, TimeUnit.SECONDS);
