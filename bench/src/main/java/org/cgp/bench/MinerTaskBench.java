@@ -36,6 +36,7 @@ import org.cgp.protocol.dendrite.DendriteResult;
 import org.cgp.protocol.keys.Keypair;
 import org.cgp.protocol.synapse.CgSynapse;
 import org.cgp.protocol.synapse.Line;
+import org.cgp.protocol.task.SkillSection;
 import org.cgp.protocol.task.Task;
 import org.cgp.protocol.task.TaskEnvelope;
 import org.cgp.protocol.task.Tasks;
@@ -50,7 +51,8 @@ import org.cgp.validator.conversation.ConversationFiles;
  * each caller its own dendrite, every task distinct (cut from ../shared/data). Part 2, a remote
  * LLM that takes {@code llmSeconds} per call (a local server answering the OpenAI chat shape):
  * how many of many validators' conversation tasks come back 200 rather than 408 within the live
- * 12 s budget, with the provider's default forward pool and with the old fixed 4.
+ * 12 s budget, with the provider's default forward pool and with the old fixed 4; and eight
+ * validators' skill-coverage tasks (one call each, answered with a skill bundle).
  *
  * <p>Usage: {@code bench/run MinerTaskBench [tasksPerCaller=4] [llmSeconds=2]}.
  */
@@ -69,12 +71,15 @@ public final class MinerTaskBench {
         System.out.printf("MinerTaskBench (each phase a fresh miner with a cold phrase cache; every task distinct): %d cores, Java %s, load average %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), loadAverage());
         TaskMaker maker = new TaskMaker(convos);
-        for (String type : List.of("conversation_tagging", "webpage_metadata_generation", "survey_tagging", "named_entities_extraction")) {
+        for (String type : List.of("conversation_tagging", "webpage_metadata_generation", "survey_tagging", "named_entities_extraction",
+                "skill_generation", "skill_coverage_evaluation")) {
             IntFunction<Task> make = switch (type) {
                 case "conversation_tagging" -> maker::conversation;
                 case "webpage_metadata_generation" -> maker::webpage;
                 case "survey_tagging" -> maker::survey;
-                default -> maker::entities;
+                case "named_entities_extraction" -> maker::entities;
+                case "skill_generation" -> maker::skillDocument;
+                default -> maker::skillCoverage;
             };
             for (int callers : new int[] {1, 8, 64}) {
                 // a fresh miner with a cold phrase cache for every phase, so no phase profits from another's
@@ -108,6 +113,7 @@ public final class MinerTaskBench {
                         run(axon, validators, 2, maker::conversation,
                                 String.format("remote LLM %.1f s/call, %d forwards, %d validators", llmSeconds, forwards, validators));
                     }
+                    run(axon, 8, 2, maker::skillCoverage, String.format("skill bundle, %.1f s/call, %d forwards", llmSeconds, forwards));
                 }
             }
         }
@@ -215,6 +221,30 @@ public final class MinerTaskBench {
                     new Line(0, "City Council Minutes\nMayor Elena Ortiz and the Riverton City Council approved $3.8 million.")));
         }
 
+        /** A skill document: a Markdown page of headed sections cut from the sample chats. */
+        Task skillDocument(int i) {
+            List<Line> src = windows.get(i % windows.size());
+            StringBuilder md = new StringBuilder("# Skill: " + src.get(0).text() + "\n\n");
+            for (int k = 1; k < 10; k += 3) {
+                md.append("## ").append(capitalise(src.get(k).text())).append("\n\n")
+                        .append(src.get(k + 1).text()).append(". ").append(src.get(k + 2).text()).append(".\n\n");
+            }
+            return Tasks.skillGeneration(TaskEnvelope.HIDDEN, TaskEnvelope.HIDDEN, md.toString(), List.of("general"));
+        }
+
+        /** A skill request with a five-section map, its words from the i-th window. */
+        Task skillCoverage(int i) {
+            List<Line> src = windows.get(i % windows.size());
+            List<SkillSection> sections = new ArrayList<>();
+            for (int k = 0; k < 5; k++) {
+                String words = src.get(k + 1).text();
+                String id = "part_" + k + "_" + words.toLowerCase().replaceAll("[^a-z]+", "_").replaceAll("^_|_$", "");
+                sections.add(new SkillSection(id.length() > 40 ? id.substring(0, 40) : id, capitalise(words), words));
+            }
+            return Tasks.skillCoverage(TaskEnvelope.HIDDEN, TaskEnvelope.HIDDEN, "Write a skill for: " + src.get(0).text(), sections,
+                    List.of("general"));
+        }
+
         private static String capitalise(String s) { // the chat data is lower case: make name-like spans
             StringBuilder b = new StringBuilder();
             for (String w : s.split(" ")) b.append(w.length() > 5 ? Character.toUpperCase(w.charAt(0)) + w.substring(1) : w).append(' ');
@@ -222,7 +252,10 @@ public final class MinerTaskBench {
         }
     }
 
-    /** Answers the OpenAI chat shape after {@code seconds}, with tags taken from the prompt's words. */
+    /**
+     * Answers the OpenAI chat shape after {@code seconds}: tags taken from the prompt's words, or for
+     * the skill-bundle prompt a bundle with two tests for each section id in it.
+     */
     static final class SlowOpenAi extends Dispatcher {
         private static final ObjectMapper JSON = new ObjectMapper();
         private final long millis;
@@ -236,7 +269,7 @@ public final class MinerTaskBench {
                 String prompt = body.path("messages").get(body.path("messages").size() - 1).path("content").asText();
                 List<String> words = new ArrayList<>();
                 for (String w : prompt.toLowerCase().split("[^a-z]+")) if (w.length() > 6 && words.size() < 8 && !words.contains(w)) words.add(w);
-                String content = JSON.writeValueAsString(Map.of("tags", words));
+                String content = prompt.contains("<sections>") ? skillBundle(prompt) : JSON.writeValueAsString(Map.of("tags", words));
                 return new MockResponse().setHeader("Content-Type", "application/json").setBody("""
                         {"id": "c", "object": "chat.completion", "created": 1, "model": "gpt-4o-mini",
                          "choices": [{"index": 0, "message": {"role": "assistant", "content": %s}, "finish_reason": "stop"}]}"""
@@ -244,6 +277,21 @@ public final class MinerTaskBench {
             } catch (Exception e) {
                 return new MockResponse().setResponseCode(500);
             }
+        }
+
+        private static String skillBundle(String prompt) throws Exception {
+            var bundle = JSON.createObjectNode().put("skill", "# Skill\n\n`check(text)` returns `OK` and raises `EmptyText` for empty text.")
+                    .put("tdd_plan", "Check a typical and an empty text in every section.");
+            var tests = bundle.putObject("section_tests");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^- \\[([^\\]]+)\\]").matcher(prompt);
+            while (m.find()) {
+                String id = m.group(1);
+                tests.putArray(id).add(JSON.createObjectNode().put("name", id + "_typical").put("description", "a typical text")
+                                .put("assertion", "check(\"" + id + "\") == \"OK\""))
+                        .add(JSON.createObjectNode().put("name", id + "_empty").put("description", "an empty text")
+                                .put("assertion", "check(\"\") raises EmptyText"));
+            }
+            return JSON.writeValueAsString(bundle);
         }
     }
 }

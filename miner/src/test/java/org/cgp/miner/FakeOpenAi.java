@@ -22,7 +22,7 @@ import okhttp3.mockwebserver.RecordedRequest;
  * prompt a skill bundle in JSON, as a model would write it from the section map. Counts each prompt kind.
  */
 final class FakeOpenAi extends Dispatcher {
-private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern BLOCK = Pattern.compile("<(conversation|page|result|lists|comment|transcript|skill|request|sections)>(.*?)</\\1>",
             Pattern.DOTALL);
     private static final Pattern SECTION = Pattern.compile("(?m)^- \\[([^\\]]+)\\] ([^:]*): (.*)$");
@@ -66,12 +66,12 @@ private static final ObjectMapper JSON = new ObjectMapper();
     }
 
     private static MockResponse completion(String content) throws Exception {
-            String completion = """
-                    {"id": "chatcmpl-1", "object": "chat.completion", "created": 1700000000, "model": "gpt-4o-mini",
-                     "choices": [{"index": 0, "message": {"role": "assistant", "content": %s}, "finish_reason": "stop"}],
-                     "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20}}"""
-                    .formatted(JSON.writeValueAsString(content));
-            return new MockResponse().setHeader("Content-Type", "application/json").setBody(completion);
+        String completion = """
+                {"id": "chatcmpl-1", "object": "chat.completion", "created": 1700000000, "model": "gpt-4o-mini",
+                 "choices": [{"index": 0, "message": {"role": "assistant", "content": %s}, "finish_reason": "stop"}],
+                 "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20}}"""
+                .formatted(JSON.writeValueAsString(content));
+        return new MockResponse().setHeader("Content-Type", "application/json").setBody(completion);
     }
 
     /**
