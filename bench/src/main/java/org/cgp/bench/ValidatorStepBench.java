@@ -27,17 +27,18 @@ import org.cgp.validator.conversation.CgpApiSource;
 import org.cgp.validator.store.ResultStore;
 
 /**
- * One live-sized validator step: 10 bundles of all four types (the cgp-head kit's inputs, served by
+ * One live-sized validator step: 10 bundles of all six types (the cgp-2.37 kit's inputs, served by
  * a local stand-in for the CGP API), 5 tasks each, 6 local miners (real axons on loopback, offline
  * provider), the offline provider for the validator too, a SQLite store. Prints the wall time,
- * where it went and the process's peak RSS (validator and miners share the JVM).
+ * where it went and the process's peak RSS (validator and miners share the JVM); then one step per
+ * type (10 bundles of that type in turn), for the phases of each type.
  *
  * <p>Usage: {@code bench/run ValidatorStepBench [steps=3]}.
  */
 public final class ValidatorStepBench {
     public static void main(String[] args) throws Exception {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 3;
-        Path inputs = Path.of("../shared/peers/cgp-head/inputs");
+        Path inputs = Path.of("../shared/peers/cgp-2.37/inputs");
         if (!Files.isDirectory(inputs)) {
             System.out.println("SKIP ValidatorStepBench: " + inputs.toAbsolutePath() + " not found (it sits in ../shared beside the repository)");
             return;
@@ -65,14 +66,26 @@ public final class ValidatorStepBench {
                     llm, embedder, dendrite, () -> subnet.chain().metagraph(LocalSubnet.NETUID), LocalSubnet.VALIDATOR_UID,
                     subnet.validatorKey().ss58Address(), new MinerSampler(new Random(1), 4096), org.cgp.validator.Scores.zeros(subnet.chain().metagraph(LocalSubnet.NETUID).hotkeys()), store,
                     StepSettings.defaults(LocalSubnet.NETUID).withMode("bench"));
-            for (int s = 1; s <= steps; s++) {
-                long t0 = System.nanoTime();
-                StepReport r = step.run();
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                long answers = r.windows().stream().mapToLong(w -> w.results().stream().filter(x -> x.status() == 200).count()).sum();
-                System.out.printf("step %d%s: %d bundles, %d tasks, %d answers in %d ms (%s); peak RSS %d MiB%n", s, s == 1 ? " (cold: JIT, models)" : "",
-                        r.bundleGuids().size(), r.windows().size(), answers, ms, step.lastTimings(), MinerTaskBench.peakRssMiB());
+            for (int s = 1; s <= steps; s++) report("step " + s + (s == 1 ? " (cold: JIT, models)" : ""), step);
+            List<String> all = new ArrayList<>(bundles);
+            try (Stream<Path> types = Files.list(inputs)) {
+                for (Path type : types.filter(Files::isDirectory).sorted().toList()) {
+                    bundles.clear();
+                    for (String b : all) if (b.contains("\"type\": \"" + type.getFileName() + "\"")) bundles.add(b);
+                    if (bundles.isEmpty()) continue;
+                    next.set(0);
+                    report(type.getFileName().toString(), step);
+                }
             }
         }
+    }
+
+    private static void report(String what, ValidatorStep step) {
+        long t0 = System.nanoTime();
+        StepReport r = step.run();
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        long answers = r.windows().stream().mapToLong(w -> w.results().stream().filter(x -> x.status() == 200).count()).sum();
+        System.out.printf("%s: %d bundles, %d tasks, %d answers in %d ms (%s); peak RSS %d MiB%n", what,
+                r.bundleGuids().size(), r.windows().size(), answers, ms, step.lastTimings(), MinerTaskBench.peakRssMiB());
     }
 }
