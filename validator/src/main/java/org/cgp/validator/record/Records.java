@@ -23,11 +23,17 @@ import org.cgp.validator.bundle.TaskBundle;
  * answer ({@code data.result}: the validated {@code tags}, the {@code original_tags} (at most
  * {@value #MAX_RECORDED_TAGS} of {@value #MAX_RECORDED_TAG_CHARS} characters, and said so when cut),
  * the validator's {@code vectors}; {@code data.task}: the real, unmasked task; {@code data.score}:
- * what it scored). One instance per validator: the fields every record shares are fixed here.
+ * what it scored), or of a skill answer (its tests likewise capped, {@code section_test_count}
+ * saying how many were sent when cut). One instance per validator: the fields every record shares are fixed here.
  */
 public final class Records {
     public static final int MAX_RECORDED_TAGS = 50;
     public static final int MAX_RECORDED_TAG_CHARS = 100;
+    /** A skill answer's recorded tests: this many sections, this many tests each, each text this long (the scored ones are within). */
+    public static final int MAX_RECORDED_SECTIONS = 20;
+    public static final int MAX_RECORDED_TESTS_PER_SECTION = 12;
+    public static final int MAX_RECORDED_TEST_CHARS = 1000;
+    public static final int MAX_RECORDED_PLAN_CHARS = 4000;
 
     private final String mode;
     private final String model;
@@ -100,8 +106,7 @@ public final class Records {
         for (String t : tags) {
             if (out.size() == MAX_RECORDED_TAGS) break;
             if (t == null) continue;
-            String clean = printable(t);
-            out.add(clean.length() <= MAX_RECORDED_TAG_CHARS ? clean : clean.substring(0, MAX_RECORDED_TAG_CHARS) + "...");
+            out.add(cut(t, MAX_RECORDED_TAG_CHARS));
         }
         return out;
     }
@@ -152,17 +157,27 @@ public final class Records {
         ObjectNode data = WireJson.mapper().createObjectNode();
         ObjectNode result = data.putObject("result");
         result.put("skill", printable(skill));
-        result.put("tdd_plan", printable(tddPlan == null ? "" : tddPlan));
+        result.put("tdd_plan", cut(tddPlan == null ? "" : tddPlan, MAX_RECORDED_PLAN_CHARS));
         ObjectNode sent = result.putObject("section_tests");
-        sectionTests.forEach((sid, tests) -> {
-            ArrayNode a = sent.putArray(printable(sid));
-            for (SectionTest t : tests) test(a.addObject(), t.name(), t.description(), t.assertion());
-        });
+        int total = 0;
+        boolean whole = sectionTests.size() <= MAX_RECORDED_SECTIONS;
+        for (Map.Entry<String, List<SectionTest>> e : sectionTests.entrySet()) {
+            total += e.getValue().size();
+            whole &= e.getValue().size() <= MAX_RECORDED_TESTS_PER_SECTION;
+            if (sent.size() == MAX_RECORDED_SECTIONS) continue;
+            ArrayNode a = sent.putArray(cut(e.getKey(), MAX_RECORDED_TAG_CHARS));
+            for (SectionTest t : e.getValue()) {
+                if (a.size() == MAX_RECORDED_TESTS_PER_SECTION) break;
+                test(a.addObject(), t.name(), t.description(), t.assertion());
+            }
+        }
+        if (!whole) result.put("section_test_count", total); // a flood, recorded in part and said so
         if (skillVector == null) result.putNull("skill_vector"); else result.set("skill_vector", floats(skillVector));
         ObjectNode tv = result.putObject("test_vectors");
         testVectors.forEach((sid, tests) -> {
-            ArrayNode a = tv.putArray(printable(sid));
+            ArrayNode a = tv.putArray(cut(sid, MAX_RECORDED_TAG_CHARS));
             for (TestRecord t : tests) {
+                if (a.size() == MAX_RECORDED_TESTS_PER_SECTION) break; // the judged and embedded ones come first
                 ObjectNode o = test(a.addObject(), t.name(), t.description(), t.assertion());
                 if (t.vector() == null) o.putNull("vector"); else o.set("vector", floats(t.vector()));
                 o.put("judged_correct", t.judgedCorrect());
@@ -177,7 +192,14 @@ public final class Records {
     public record TestRecord(String name, String description, String assertion, float[] vector, boolean judgedCorrect) {}
 
     private static ObjectNode test(ObjectNode o, String name, String description, String assertion) {
-        return o.put("name", printable(name)).put("description", printable(description)).put("assertion", printable(assertion));
+        return o.put("name", cut(name, MAX_RECORDED_TEST_CHARS)).put("description", cut(description, MAX_RECORDED_TEST_CHARS))
+                .put("assertion", cut(assertion, MAX_RECORDED_TEST_CHARS));
+    }
+
+    /** {@link #printable} and at most {@code max} characters, "..." marking a cut. */
+    private static String cut(String s, int max) {
+        String clean = printable(s == null ? "" : s);
+        return clean.length() <= max ? clean : clean.substring(0, max) + "...";
     }
 
     private static ArrayNode floats(float[] v) {
