@@ -114,7 +114,7 @@ class DendriteTest {
         assertThat(sent.getHeader("computed_body_hash")).isEqualTo(BodyHash.EMPTY);
         assertThat(sent.getHeader("timeout")).isEqualTo("5.0");
         assertThat(sent.getHeader("name")).isEqualTo("CgSynapse");
-        assertThat(sent.getHeader("bt_header_dendrite_version")).isEqualTo("10002000");
+        assertThat(sent.getHeader("bt_header_dendrite_version")).isEqualTo("10003000");
         assertThat(sent.getHeader("bt_header_dendrite_uuid")).isEqualTo(dendrite.uuid());
         assertThat(sent.getHeader("bt_header_dendrite_hotkey")).isEqualTo(VALIDATOR.ss58Address());
         assertThat(sent.getHeader("bt_header_axon_hotkey")).isEqualTo(MINER_A.ss58Address());
