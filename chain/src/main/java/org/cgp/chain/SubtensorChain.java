@@ -23,6 +23,7 @@ import org.cgp.chain.internal.subtensor.SubtensorClient;
 import org.cgp.chain.internal.subtensor.SubtensorStorage;
 import org.cgp.chain.rpc.Endpoints;
 import org.cgp.chain.rpc.RpcConfig;
+import org.cgp.chain.tle.EpochSchedule;
 import org.cgp.chain.tle.Timelock;
 import org.cgp.chain.tle.TimelockedCommit;
 import org.cgp.protocol.axon.AxonInfo;
@@ -40,6 +41,8 @@ public final class SubtensorChain implements Chain {
     private static final Logger log = LoggerFactory.getLogger(SubtensorChain.class);
     static final double RAO_PER_TAO = 1e9;
     private static final double U16_MAX = 65535.0;
+    /** Seconds a block, as the SDK assumes when it turns blocks into a drand round. */
+    private static final double BLOCK_SECONDS = 12.0;
 
     /** How long to wait for an extrinsic to be in a block (five 12 s blocks). */
     public static final Duration DEFAULT_INCLUSION_TIMEOUT = Duration.ofSeconds(60);
@@ -283,11 +286,29 @@ public final class SubtensorChain implements Chain {
             log.warn("chain: CommitRevealWeightsVersion is {} on this chain, not the {} this client was built for; committing with {} "
                     + "(the chain refuses any other)", version, TimelockedCommit.DEFAULT_VERSION, version);
         }
-        long round = revealRound > 0 ? revealRound : TimelockedCommit.revealRound(tempo, block, netuid, period, 12.0, nowSeconds);
+        long round = revealRound > 0 ? revealRound : revealRound(hash, block, tempo, netuid, period, nowSeconds);
         byte[] payload = TimelockedCommit.payload(hotkeyPublicKey, uids, weights, versionKey, kind == TimelockedCommit.CallKind.CRV3);
         byte[] commit = Timelock.quicknet().encrypt(payload, round);
         TimelockedCommit.arguments(kind, netuid, commit, round, version); // the size check, before anything is sent
         return new TimelockedCommitPlan(kind, round, version, commit);
+    }
+
+    /**
+     * The round a commit sent now must be encrypted to: from the chain's epoch state where the runtime
+     * keeps one ({@link EpochSchedule}), else the legacy grid the SDK assumes.
+     */
+    private long revealRound(String hash, long block, int tempo, int netuid, int period, double nowSeconds) {
+        if (!client.has(SubtensorStorage.LAST_EPOCH_BLOCK) || !client.has(SubtensorStorage.SUBNET_EPOCH_INDEX)) {
+            return TimelockedCommit.revealRound(tempo, block, netuid, period, BLOCK_SECONDS, nowSeconds);
+        }
+        EpochSchedule.State state = new EpochSchedule.State(tempo,
+                client.read(SubtensorStorage.LAST_EPOCH_BLOCK, hash, netuid),
+                client.readOptional(SubtensorStorage.PENDING_EPOCH_AT, hash, 0L, netuid),
+                client.read(SubtensorStorage.SUBNET_EPOCH_INDEX, hash, netuid),
+                client.readOptional(SubtensorStorage.BLOCKS_SINCE_LAST_STEP, hash, 0L, netuid));
+        long round = EpochSchedule.revealRound(state, block, period, BLOCK_SECONDS, nowSeconds);
+        log.debug("chain: reveal round {} from the epoch state {} at block {}", round, state, block);
+        return round;
     }
 
     /** Hash commit-reveal, step 1: commits {@link #commitHash} of these weights; returns the hash. */

@@ -181,6 +181,12 @@ public final class SubtensorClient implements AutoCloseable {
         return item.apply(storageAt(atHash, item.pallet(), item.name(), keys));
     }
 
+    /** Whether this runtime's metadata has {@code item} at all. */
+    public boolean has(StorageItem<?> item) {
+        RuntimeMetadata md = metadata();
+        return md.pallets().stream().anyMatch(p -> p.name().equals(item.pallet())) && md.pallet(item.pallet()).storageEntry(item.name()).isPresent();
+    }
+
     /** As {@link #read}, or {@code otherwise} when this runtime has no such item or no value for it. */
     public <T> T readOptional(StorageItem<T> item, String atHash, T otherwise, Object... keys) {
         try {

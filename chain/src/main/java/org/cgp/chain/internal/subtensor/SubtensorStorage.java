@@ -17,6 +17,11 @@ public final class SubtensorStorage {
     /** Absent on older runtimes: read with {@link SubtensorClient#readOptional}. */
     public static final StorageItem<Long> REVEAL_PERIOD_EPOCHS = StorageItem.number(PALLET, "RevealPeriodEpochs");
     public static final StorageItem<Long> COMMIT_REVEAL_WEIGHTS_VERSION = StorageItem.number(PALLET, "CommitRevealWeightsVersion");
+    /** The stateful epoch schedule (spec ~423 on); all four absent before it. */
+    public static final StorageItem<Long> LAST_EPOCH_BLOCK = StorageItem.number(PALLET, "LastEpochBlock");
+    public static final StorageItem<Long> PENDING_EPOCH_AT = StorageItem.number(PALLET, "PendingEpochAt");
+    public static final StorageItem<Long> SUBNET_EPOCH_INDEX = StorageItem.number(PALLET, "SubnetEpochIndex");
+    public static final StorageItem<Long> BLOCKS_SINCE_LAST_STEP = StorageItem.number(PALLET, "BlocksSinceLastStep");
 
     /** The owner's account id; empty when unset (the chain's default is 32 zero bytes). */
     public static final StorageItem<Optional<byte[]>> SUBNET_OWNER_HOTKEY = new StorageItem<>(PALLET, "SubnetOwnerHotkey", v -> {
