@@ -10,6 +10,7 @@ import org.cgp.chain.Chain;
 import org.cgp.chain.Metagraph;
 import org.cgp.chain.Neuron;
 import org.cgp.chain.SubnetHyperparameters;
+import org.cgp.chain.extrinsic.PoolRejectedException;
 import org.cgp.protocol.keys.Keypair;
 import org.cgp.scoring.CubicWeights;
 import org.cgp.scoring.EmitWeights;
@@ -118,6 +119,15 @@ public final class WeightSetter {
             }
             try {
                 chain.setWeights(hotkey, netuid, w.uids(), w.weights(), versionKey(hp), hp); // hyperparameters read once per setting
+            } catch (PoolRejectedException e) {
+                if (!e.isRateLimit()) {
+                    tell(new WeightsEvent(WeightsEvent.Outcome.FAILED, netuid, hotkey.ss58Address(), -1, null, e.getMessage()));
+                    throw e;
+                }
+                // the pool's own rate limit (LastUpdate + WeightsSetRateLimit, spec 419 on): nothing was sent, wait for it
+                log.info("netuid {} does not take weights from this hotkey yet (RateLimitExceeded, custom 6); waiting for its rate limit "
+                        + "of {} blocks", netuid, hp.weightsRateLimit());
+                return false;
             } catch (RuntimeException e) {
                 tell(new WeightsEvent(WeightsEvent.Outcome.FAILED, netuid, hotkey.ss58Address(), -1, null, e.getMessage()));
                 throw e;

@@ -76,7 +76,7 @@ class WeightSetterTest {
     }
 
     /** An offline chain with commit-reveal on, whose reveal the test decides. */
-    static final class CommitRevealChain implements org.cgp.chain.Chain {
+    static class CommitRevealChain implements org.cgp.chain.Chain {
         final OfflineChain offline;
         boolean reveals;
         int hyperparameterReads;
@@ -123,6 +123,29 @@ class WeightSetterTest {
         assertThat(w.set(new double[] {0, 0.1, 0.4, 0.2})).isTrue();
         for (int i = 0; i < 20; i++) chain.currentBlock();
         assertThat(w.checkReveal()).hasValue(true);
+    }
+
+    @Test
+    void thePoolsRateLimitIsAWaitAndAnyOtherRefusalAFailure() {
+        OfflineChain offline = chain(SubnetHyperparameters.permissive());
+        int[] refuseWith = {6};
+        CommitRevealChain refusing = new CommitRevealChain(offline) {
+            @Override public SubnetHyperparameters hyperparameters(int netuid) { return SubnetHyperparameters.permissive(); }
+
+            @Override public void setWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey) {
+                throw new org.cgp.chain.extrinsic.PoolRejectedException("set_weights was rejected before inclusion", refuseWith[0],
+                        org.cgp.chain.internal.subtensor.PoolRejection.name(refuseWith[0]), null);
+            }
+        };
+        WeightSetter w = new WeightSetter(refusing, ALICE, 1, config(-1, 0, 1));
+        java.util.List<WeightsEvent> events = new java.util.ArrayList<>();
+        w.addListener(events::add);
+        assertThat(w.set(new double[] {0, 0.1, 0.4, 0.2})).isFalse();
+        assertThat(events).as("a rate-limit wait is not a failed setting").isEmpty();
+        refuseWith[0] = 19;
+        assertThat(w.set(new double[] {0, 0.1, 0.4, 0.2})).isFalse();
+        assertThat(events).extracting(WeightsEvent::outcome).containsExactly(WeightsEvent.Outcome.FAILED);
+        assertThat(events.get(0).error()).contains("rejected before inclusion");
     }
 
     @Test

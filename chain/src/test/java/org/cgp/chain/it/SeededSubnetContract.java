@@ -14,6 +14,7 @@ import org.cgp.chain.SubnetHyperparameters;
 import org.cgp.chain.SubtensorChain;
 import org.cgp.chain.extrinsic.DispatchException;
 import org.cgp.chain.extrinsic.ExtrinsicResult;
+import org.cgp.chain.extrinsic.PoolRejectedException;
 import org.cgp.chain.internal.hash.Hashing;
 import org.cgp.chain.rpc.RpcConfig;
 import org.cgp.chain.internal.subtensor.SubtensorCalls;
@@ -160,7 +161,11 @@ abstract class SeededSubnetContract {
         chain.submit(calls.transfer(eve.publicKey(), 10 * TAO), ALICE);
         if (newer) { // refused in the pool before inclusion, by subtensor's custom transaction error
             assertThatThrownBy(() -> chain.serveAxon(eve, NETUID, new AxonInfo("127.0.0.2", 9000, eve.ss58Address())))
-                    .hasMessageContaining("rejected before inclusion: HotKeyNotRegisteredInNetwork (custom 10)");
+                    .hasMessageContaining("rejected before inclusion: HotKeyNotRegisteredInNetwork (custom 10)")
+                    .isInstanceOfSatisfying(PoolRejectedException.class, e -> {
+                        assertThat(e.code()).isEqualTo(10);
+                        assertThat(e.isRateLimit()).isFalse();
+                    });
             assertThatThrownBy(() -> chain.setWeights(eve, NETUID, new int[] {1}, new int[] {1}, 0)).hasMessageContaining("HotKeyNotRegistered");
             return;
         }

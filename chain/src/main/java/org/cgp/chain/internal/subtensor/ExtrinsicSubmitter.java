@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import org.cgp.chain.extrinsic.DispatchException;
 import org.cgp.chain.extrinsic.Era;
 import org.cgp.chain.extrinsic.ExtrinsicBuilder;
 import org.cgp.chain.extrinsic.ExtrinsicResult;
+import org.cgp.chain.extrinsic.PoolRejectedException;
 import org.cgp.chain.extrinsic.SignedExtrinsic;
 import org.cgp.chain.extrinsic.SigningContext;
 import org.cgp.chain.internal.metadata.RuntimeMetadata;
@@ -74,8 +76,12 @@ public final class ExtrinsicSubmitter {
             sub = client.rpc().subscribe("author_submitAndWatchExtrinsic", List.of(xt.hex()), "author_unwatchExtrinsic",
                     status -> onStatus(name, status, included), included::completeExceptionally);
         } catch (RpcErrorException e) {
-            String why = PoolRejection.describe(e.rpcMessage() + " " + e.data()).map(n -> n + ": ").orElse("");
-            throw new ChainException(name + " by " + xt.signer() + " (nonce " + xt.nonce() + ") was rejected before inclusion: " + why + e.getMessage(), e);
+            String data = e.rpcMessage() + " " + e.data();
+            String why = PoolRejection.describe(data).map(n -> n + ": ").orElse("");
+            String message = name + " by " + xt.signer() + " (nonce " + xt.nonce() + ") was rejected before inclusion: " + why + e.getMessage();
+            OptionalInt code = PoolRejection.code(data);
+            if (code.isPresent()) throw new PoolRejectedException(message, code.getAsInt(), PoolRejection.name(code.getAsInt()), e);
+            throw new ChainException(message, e);
         }
         String blockHash;
         try {
