@@ -80,6 +80,18 @@ public final class SubtensorClient implements AutoCloseable {
      * every {@link #VERSION_CHECK_INTERVAL_MS} ms for reads; signing checks every time through
      * {@link #metadataFor}). Prefers v15, falls back to v14.
      */
+    /** The runtimes the chain suite runs on (../shared/chain); a newer one is warned about once per metadata fetch. */
+    public static final String TESTED_SPECS = "218, 293";
+    public static final long NEWEST_TESTED_SPEC = 293;
+
+    /** The warning a runtime newer than {@link #NEWEST_TESTED_SPEC} deserves, if it is newer. */
+    public static Optional<String> untestedSpecWarning(long spec) {
+        if (spec <= NEWEST_TESTED_SPEC) return Optional.empty();
+        return Optional.of("chain: runtime spec " + spec + " is newer than any this client is tested against on a real runtime ("
+                + TESTED_SPECS + "); calls and storage come from its metadata, later behaviour (stateful epochs, pool weight guards) "
+                + "is checked against fixtures only");
+    }
+
     public RuntimeMetadata metadata() {
         RuntimeMetadata m = metadata;
         if (m != null && System.nanoTime() - versionCheckedAt < VERSION_CHECK_INTERVAL_MS * 1_000_000L) return m;
@@ -104,6 +116,7 @@ public final class SubtensorClient implements AutoCloseable {
             versionCheckedAt = System.nanoTime();
             log.info("chain: runtime spec {} at {}, metadata v{} ({} types, {} pallets, {} signed extensions)",
                     spec, rpc.url(), m.version(), m.types().size(), m.pallets().size(), m.signedExtensions().size());
+            untestedSpecWarning(spec).ifPresent(log::warn);
             return m;
         }
     }
