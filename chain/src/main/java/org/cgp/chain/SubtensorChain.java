@@ -277,16 +277,13 @@ public final class SubtensorChain implements Chain {
                     + "commit_timelocked_weights or commit_crv3_weights, so timelocked weights cannot be committed");
         }
         String hash = client.blockHash(null);
-        long block = currentBlock();
-        int tempo = Math.toIntExact(client.read(SubtensorStorage.TEMPO, hash, netuid));
-        int period = Math.toIntExact(client.readOptional(SubtensorStorage.REVEAL_PERIOD_EPOCHS, hash, 1L, netuid));
         int version = Math.toIntExact(client.readOptional(SubtensorStorage.COMMIT_REVEAL_WEIGHTS_VERSION, hash,
                 (long) TimelockedCommit.DEFAULT_VERSION));
         if (kind.version && version != TimelockedCommit.DEFAULT_VERSION) {
             log.warn("chain: CommitRevealWeightsVersion is {} on this chain, not the {} this client was built for; committing with {} "
                     + "(the chain refuses any other)", version, TimelockedCommit.DEFAULT_VERSION, version);
         }
-        long round = revealRound > 0 ? revealRound : revealRound(hash, block, tempo, netuid, period, nowSeconds);
+        long round = revealRound > 0 ? revealRound : revealRound(netuid, nowSeconds);
         byte[] payload = TimelockedCommit.payload(hotkeyPublicKey, uids, weights, versionKey, kind == TimelockedCommit.CallKind.CRV3);
         byte[] commit = Timelock.quicknet().encrypt(payload, round);
         TimelockedCommit.arguments(kind, netuid, commit, round, version); // the size check, before anything is sent
@@ -294,10 +291,15 @@ public final class SubtensorChain implements Chain {
     }
 
     /**
-     * The round a commit sent now must be encrypted to: from the chain's epoch state where the runtime
-     * keeps one ({@link EpochSchedule}), else the legacy grid the SDK assumes.
+     * The round a commit sent now must be encrypted to: from the chain's epoch state at the best
+     * block where the runtime keeps one ({@link EpochSchedule}), else the legacy grid the SDK assumes.
      */
-    private long revealRound(String hash, long block, int tempo, int netuid, int period, double nowSeconds) {
+    public long revealRound(int netuid, double nowSeconds) {
+        requireNetuid(netuid);
+        String hash = client.blockHash(null);
+        long block = client.blockNumberAt(hash);
+        int tempo = Math.toIntExact(client.read(SubtensorStorage.TEMPO, hash, netuid));
+        int period = Math.toIntExact(client.readOptional(SubtensorStorage.REVEAL_PERIOD_EPOCHS, hash, 1L, netuid));
         if (!client.has(SubtensorStorage.LAST_EPOCH_BLOCK) || !client.has(SubtensorStorage.SUBNET_EPOCH_INDEX)) {
             return TimelockedCommit.revealRound(tempo, block, netuid, period, BLOCK_SECONDS, nowSeconds);
         }
