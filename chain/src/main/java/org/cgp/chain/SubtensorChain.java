@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cgp.chain.extrinsic.Call;
+import org.cgp.chain.extrinsic.DispatchException;
 import org.cgp.chain.extrinsic.ExtrinsicResult;
+import org.cgp.chain.extrinsic.PoolRejectedException;
+import org.cgp.chain.extrinsic.SignedExtrinsic;
 import org.cgp.chain.internal.hash.Hashing;
 import org.cgp.chain.internal.scale.ScaleException;
 import org.cgp.chain.internal.scale.ScaleWriter;
@@ -52,14 +55,26 @@ public final class SubtensorChain implements Chain {
     public static final int AXON_PROTOCOL = 4;
 
     private final SubtensorClient client;
+    private final Duration inclusionTimeout;
     private final ExtrinsicSubmitter submitter;
+    private final SubmissionJournal journal;
 
     public SubtensorChain(SubtensorClient client) { this(client, DEFAULT_INCLUSION_TIMEOUT); }
 
-    public SubtensorChain(SubtensorClient client, Duration inclusionTimeout) {
+    public SubtensorChain(SubtensorClient client, Duration inclusionTimeout) { this(client, inclusionTimeout, null); }
+
+    private SubtensorChain(SubtensorClient client, Duration inclusionTimeout, SubmissionJournal journal) {
         this.client = client;
+        this.inclusionTimeout = inclusionTimeout;
         this.submitter = new ExtrinsicSubmitter(client, inclusionTimeout, ERA_PERIOD);
+        this.journal = journal;
     }
+
+    /**
+     * This chain, journaling every weights extrinsic in {@code journal} before it is broadcast and
+     * refusing to sign another while a journaled one can still land ({@link SubmissionPendingException}).
+     */
+    public SubtensorChain withJournal(SubmissionJournal journal) { return new SubtensorChain(client, inclusionTimeout, journal); }
 
     /** Connects (lazily) to {@code --subtensor.network} / {@code --subtensor.chain_endpoint}. */
     public static SubtensorChain connect(String network, String chainEndpoint, RpcConfig config) {
@@ -233,7 +248,7 @@ public final class SubtensorChain implements Chain {
             commitTimelockedWeights(hotkey, netuid, uids, weights, versionKey, System.currentTimeMillis() / 1000.0);
             return;
         }
-        submit(calls().setWeights(netuid, uids, weights, versionKey), hotkey);
+        submitWeights(calls().setWeights(netuid, uids, weights, versionKey), hotkey);
     }
 
     /** A timelocked commit as sent: the call, the drand round it opens at and the commit's size. */
@@ -256,7 +271,7 @@ public final class SubtensorChain implements Chain {
                                                         long revealRound) {
         TimelockedCommitPlan plan = planTimelockedCommit(hotkey.publicKey(), netuid, uids, weights, versionKey, nowSeconds, revealRound);
         java.util.List<Object> args = TimelockedCommit.arguments(plan.kind(), netuid, plan.commit(), plan.revealRound(), plan.version());
-        submit(calls().encoder().encode(SubtensorCalls.SUBTENSOR, plan.kind().call, args.toArray()), hotkey);
+        submitWeights(calls().encoder().encode(SubtensorCalls.SUBTENSOR, plan.kind().call, args.toArray()), hotkey);
         log.info("chain: committed timelocked weights for {} uids on netuid {} with {} (reveal round {}, {} bytes)", uids.length, netuid,
                 plan.kind().call, plan.revealRound(), plan.commit().length);
         return new TimelockedCommitSent(plan.kind().call, plan.revealRound(), plan.commit().length);
@@ -318,7 +333,7 @@ public final class SubtensorChain implements Chain {
         requireNetuid(netuid);
         requireWeights("commit_weights", uids, weights);
         byte[] hash = commitHash(hotkey.publicKey(), netuid, uids, weights, salt, versionKey);
-        submit(calls().commitWeights(netuid, hash), hotkey);
+        submitWeights(calls().commitWeights(netuid, hash), hotkey);
         return hash;
     }
 
@@ -326,7 +341,72 @@ public final class SubtensorChain implements Chain {
     public void revealWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, int[] salt, long versionKey) {
         requireNetuid(netuid);
         requireWeights("reveal_weights", uids, weights);
-        submit(calls().revealWeights(netuid, uids, weights, salt, versionKey), hotkey);
+        submitWeights(calls().revealWeights(netuid, uids, weights, salt, versionKey), hotkey);
+    }
+
+    /** What {@link #reconcile} found of the journaled extrinsic. */
+    public enum Reconciled { NONE, LANDED, EXPIRED }
+
+    /**
+     * Settles the journaled weights extrinsic, if any, before another is signed: landed (the
+     * signer's nonce on chain has passed it), expired (its era is over and it never landed) or, while
+     * it can still land, a {@link SubmissionPendingException}.
+     */
+    public Reconciled reconcile(Keypair signer) {
+        if (journal == null) return Reconciled.NONE;
+        Optional<SubmissionJournal.Entry> pending = journal.pending();
+        if (pending.isEmpty()) return Reconciled.NONE;
+        SubmissionJournal.Entry e = pending.get();
+        if (!e.signer().equals(signer.ss58Address())) {
+            log.warn("chain: the journaled {} was signed by another hotkey ({}); it does not hold back {}", e.call(), e.signer(), signer.ss58Address());
+            journal.clear();
+            return Reconciled.NONE;
+        }
+        long onChainNonce = accountNonce(signer.publicKey());
+        if (onChainNonce > e.nonce()) {
+            log.info("chain: the {} sent before (nonce {}, {}) is on chain; the journal is cleared", e.call(), e.nonce(), e.txHash());
+            journal.clear();
+            return Reconciled.LANDED;
+        }
+        long block = currentBlock();
+        if (block <= e.lastValidBlock()) {
+            throw new SubmissionPendingException("the " + e.call() + " sent before (nonce " + e.nonce() + ", " + e.txHash()
+                    + ") can still land until block " + e.lastValidBlock() + " (now " + block + "); not signing another", e.nonce(), e.lastValidBlock());
+        }
+        log.info("chain: the {} sent before (nonce {}) never landed and its era ended at block {}; signing anew", e.call(), e.nonce(),
+                e.lastValidBlock());
+        journal.clear();
+        return Reconciled.EXPIRED;
+    }
+
+    /** The signer's nonce as the chain has it at the best block ({@code System.Account}), not counting the pool. */
+    long accountNonce(byte[] publicKey) {
+        Object account = client.storage("System", "Account", publicKey);
+        if (account instanceof java.util.Map<?, ?> m && m.get("nonce") instanceof Number n) return n.longValue();
+        throw new ChainException("System.Account has no nonce: " + account);
+    }
+
+    /**
+     * A weights extrinsic: without a journal as {@link #submit}; with one, reconciled, journaled and
+     * synced before the broadcast, and cleared once it is in a block or refused (an uncertain outcome,
+     * a timeout or a lost connection, leaves it for {@link #reconcile}).
+     */
+    private void submitWeights(Call call, Keypair signer) {
+        if (journal == null) {
+            submit(call, signer);
+            return;
+        }
+        reconcile(signer);
+        long lastValid = currentBlock() + ERA_PERIOD + 1; // the era's birth is at most the next block
+        SignedExtrinsic xt = submitter.sign(call, signer);
+        journal.record(new SubmissionJournal.Entry(call.qualifiedName(), xt.signer(), xt.nonce(), lastValid, xt.hash()));
+        try {
+            submitter.submitAndWatch(xt);
+        } catch (DispatchException | PoolRejectedException e) { // in a block, failed; or never admitted
+            journal.clear();
+            throw e;
+        }
+        journal.clear();
     }
 
     /** The chain's commit hash: blake2b-256 of SCALE(account, netuid u16, uids Vec<u16>, values Vec<u16>, salt Vec<u16>, version_key u64). */

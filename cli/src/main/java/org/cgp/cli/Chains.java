@@ -12,6 +12,7 @@ import java.util.Map;
 import org.cgp.chain.Chain;
 import org.cgp.chain.Neuron;
 import org.cgp.chain.OfflineChain;
+import org.cgp.chain.SubmissionJournal;
 import org.cgp.chain.SubnetHyperparameters;
 import org.cgp.chain.SubtensorChain;
 import org.cgp.chain.rpc.Endpoints;
@@ -32,6 +33,14 @@ final class Chains {
         String endpoint = Endpoints.resolve(o.network, o.chainEndpoint);
         LoggerFactory.getLogger(Chains.class).info("Connecting to subtensor {} ({})", o.network, endpoint);
         return SubtensorChain.connect(o.network, o.chainEndpoint, RpcConfig.defaults());
+    }
+
+    /** The journal of the weights extrinsic on its way to a block, in the validator's state folder. */
+    static final String SUBMISSION_JOURNAL = "weights-submission.json";
+
+    /** {@code chain}, journaling its weights extrinsics in {@code stateDir} when it is a real chain (a restart never sends them twice). */
+    static Chain journaled(Chain chain, Path stateDir) {
+        return chain instanceof SubtensorChain sc ? sc.withJournal(new SubmissionJournal(stateDir.resolve(SUBMISSION_JOURNAL))) : chain;
     }
 
     /**

@@ -163,7 +163,7 @@ public final class ValidatorCommand implements Callable<Integer> {
         ConversationSource source = conversationsFromStore ? new StoreSource((ResultStore) recorder) : fileOrApi;
         GracefulShutdown shutdown = GracefulShutdown.install("validator", Duration.ofSeconds(60));
         PrometheusMeterRegistry registry = Meters.prometheus();
-        try (Chain chain = Chains.open(common, offlineMetagraph);
+        try (Chain chain = Chains.journaled(Chains.open(common, offlineMetagraph), stateDir);
              Validator validator = new Validator(config, hotkey, chain, MeteredLlmClient.wrap(LlmProviders.chat(llm), registry),
                      LlmProviders.embedder(llm), source, recorder, commitmentKey)) {
             ValidatorMetrics metrics = new ValidatorMetrics(validator::state, validator.weights()::last, recorder::pending, registry);

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.cgp.chain.Chain;
 import org.cgp.chain.Metagraph;
 import org.cgp.chain.Neuron;
+import org.cgp.chain.SubmissionPendingException;
 import org.cgp.chain.SubnetHyperparameters;
 import org.cgp.chain.extrinsic.PoolRejectedException;
 import org.cgp.protocol.keys.Keypair;
@@ -119,6 +120,9 @@ public final class WeightSetter {
             }
             try {
                 chain.setWeights(hotkey, netuid, w.uids(), w.weights(), versionKey(hp), hp); // hyperparameters read once per setting
+            } catch (SubmissionPendingException e) { // an earlier submission (before a restart) can still land: never a second
+                log.info("Weights not sent: {}", e.getMessage());
+                return false;
             } catch (PoolRejectedException e) {
                 if (!e.isRateLimit()) {
                     tell(new WeightsEvent(WeightsEvent.Outcome.FAILED, netuid, hotkey.ss58Address(), -1, null, e.getMessage()));

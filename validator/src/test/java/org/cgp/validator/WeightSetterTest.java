@@ -126,13 +126,14 @@ class WeightSetterTest {
     }
 
     @Test
-    void thePoolsRateLimitIsAWaitAndAnyOtherRefusalAFailure() {
+    void thePoolsRateLimitAndAPendingSubmissionAreWaitsAndAnyOtherRefusalAFailure() {
         OfflineChain offline = chain(SubnetHyperparameters.permissive());
         int[] refuseWith = {6};
         CommitRevealChain refusing = new CommitRevealChain(offline) {
             @Override public SubnetHyperparameters hyperparameters(int netuid) { return SubnetHyperparameters.permissive(); }
 
             @Override public void setWeights(Keypair hotkey, int netuid, int[] uids, int[] weights, long versionKey) {
+                if (refuseWith[0] < 0) throw new org.cgp.chain.SubmissionPendingException("the set_weights sent before can still land", 7, 99);
                 throw new org.cgp.chain.extrinsic.PoolRejectedException("set_weights was rejected before inclusion", refuseWith[0],
                         org.cgp.chain.internal.subtensor.PoolRejection.name(refuseWith[0]), null);
             }
@@ -142,6 +143,9 @@ class WeightSetterTest {
         w.addListener(events::add);
         assertThat(w.set(new double[] {0, 0.1, 0.4, 0.2})).isFalse();
         assertThat(events).as("a rate-limit wait is not a failed setting").isEmpty();
+        refuseWith[0] = -1;
+        assertThat(w.set(new double[] {0, 0.1, 0.4, 0.2})).isFalse();
+        assertThat(events).as("nor is waiting for an earlier submission to land").isEmpty();
         refuseWith[0] = 19;
         assertThat(w.set(new double[] {0, 0.1, 0.4, 0.2})).isFalse();
         assertThat(events).extracting(WeightsEvent::outcome).containsExactly(WeightsEvent.Outcome.FAILED);

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.cgp.chain.ChainException;
 import org.cgp.chain.Metagraph;
 import org.cgp.chain.Neuron;
+import org.cgp.chain.SubmissionJournal;
+import org.cgp.chain.SubmissionPendingException;
 import org.cgp.chain.SubnetHyperparameters;
 import org.cgp.chain.SubtensorChain;
 import org.cgp.chain.extrinsic.DispatchException;
@@ -18,6 +20,7 @@ import org.cgp.chain.extrinsic.PoolRejectedException;
 import org.cgp.chain.internal.hash.Hashing;
 import org.cgp.chain.rpc.RpcConfig;
 import org.cgp.chain.internal.subtensor.SubtensorCalls;
+import org.cgp.chain.internal.subtensor.SubtensorClient;
 import org.cgp.protocol.axon.AxonInfo;
 import org.cgp.protocol.keys.Keypair;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tests of a seeded subnet, run on each runtime by a subclass that starts it and calls
@@ -271,6 +275,46 @@ abstract class SeededSubnetContract {
                     .isEqualTo(List.of(List.of(charlie, 32767), List.of(dave, 65535))); // the chain rounds 32767.5 down
         } finally {
             sudo("sudo_set_commit_reveal_weights_enabled", NETUID, false);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aWeightsExtrinsicACrashLeftInThePoolIsNeverSentTwice(@TempDir Path dir) {
+        SubmissionJournal journal = new SubmissionJournal(dir.resolve("weights-submission.json"));
+        Metagraph mg = chain.metagraph(NETUID);
+        int bob = mg.byHotkey(BOB.ss58Address()).orElseThrow().uid();
+        int charlie = mg.byHotkey(CHARLIE.ss58Address()).orElseThrow().uid();
+        int dave = mg.byHotkey(DAVE.ss58Address()).orElseThrow().uid();
+        String url = chain.client().url();
+        chain.client().rpc().call("dev_setBlockBuildMode", "Manual"); // broadcast, but no block until the test makes one
+        try {
+            // the validator broadcasts its weights and dies before they are in a block
+            try (SubtensorChain before = new SubtensorChain(SubtensorClient.connect(url, RpcConfig.defaults()), Duration.ofSeconds(2))
+                    .withJournal(journal)) {
+                assertThatThrownBy(() -> before.setWeights(BOB, NETUID, new int[] {charlie, dave}, new int[] {1, 3}, 0))
+                        .isInstanceOf(ChainException.class).hasMessageContaining("not in a block");
+            }
+            assertThat(journal.pending()).as("the uncertain submission stays journaled").isPresent();
+            try (SubtensorChain after = new SubtensorChain(SubtensorClient.connect(url, RpcConfig.defaults()), Duration.ofSeconds(60))
+                    .withJournal(journal)) {
+                // restarted, it wants to set weights again while the first can still land: it signs nothing
+                assertThatThrownBy(() -> after.setWeights(BOB, NETUID, new int[] {charlie, dave}, new int[] {1, 5}, 0))
+                        .isInstanceOf(SubmissionPendingException.class).hasMessageContaining("can still land");
+                assertThat(chain.client().rpc().call("author_pendingExtrinsics").size()).as("one weights extrinsic in the pool, not two").isEqualTo(1);
+                newBlocks(1); // the first lands
+                assertThat(chain.client().storage("SubtensorModule", "Weights", NETUID, bob))
+                        .isEqualTo(List.of(List.of(charlie, 21845), List.of(dave, 65535)));
+                assertThat(after.reconcile(BOB)).isEqualTo(SubtensorChain.Reconciled.LANDED);
+                assertThat(journal.pending()).isEmpty();
+                chain.client().rpc().call("dev_setBlockBuildMode", "Instant");
+                after.setWeights(BOB, NETUID, new int[] {charlie, dave}, new int[] {1, 5}, 0); // now a new setting goes out
+                assertThat(journal.pending()).as("cleared once in a block").isEmpty();
+                assertThat(chain.client().storage("SubtensorModule", "Weights", NETUID, bob))
+                        .isEqualTo(List.of(List.of(charlie, 13107), List.of(dave, 65535)));
+            }
+        } finally {
+            chain.client().rpc().call("dev_setBlockBuildMode", "Instant");
         }
     }
 }

@@ -80,8 +80,7 @@ public final class ExtrinsicSubmitter {
             String why = PoolRejection.describe(data).map(n -> n + ": ").orElse("");
             String message = name + " by " + xt.signer() + " (nonce " + xt.nonce() + ") was rejected before inclusion: " + why + e.getMessage();
             OptionalInt code = PoolRejection.code(data);
-            if (code.isPresent()) throw new PoolRejectedException(message, code.getAsInt(), PoolRejection.name(code.getAsInt()), e);
-            throw new ChainException(message, e);
+            throw new PoolRejectedException(message, code.orElse(-1), code.isPresent() ? PoolRejection.name(code.getAsInt()) : e.rpcMessage(), e);
         }
         String blockHash;
         try {
