@@ -25,7 +25,6 @@ import org.cgp.validator.ValidatorConfig;
 import org.cgp.validator.ValidatorMetrics;
 import org.cgp.cli.status.StatusPages;
 import org.cgp.cli.status.StatusServer;
-import org.cgp.validator.WeightsCurve;
 import org.cgp.validator.conversation.CgpApiSource;
 import org.cgp.validator.conversation.ConversationFiles;
 import org.cgp.validator.conversation.ConversationSource;
@@ -46,6 +45,8 @@ import picocli.CommandLine.Option;
 @Command(name = "validator", mixinStandardHelpOptions = true, abbreviateSynopsis = true, sortOptions = true, description = "Run the CGP validator.")
 public final class ValidatorCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
+
+    @Mixin WeightsOptions weightsOptions;
 
     @Option(names = "--neuron.sample_size", defaultValue = "" + StepSettings.LIVE_SAMPLE_SIZE, description = "Miners each task goes to (default: ${DEFAULT-VALUE})")
     int sampleSize;
@@ -80,19 +81,6 @@ public final class ValidatorCommand implements Callable<Integer> {
 
     @Option(names = "--neuron.moving_average_alpha", defaultValue = "" + ValidatorConfig.DEFAULT_ALPHA, description = "Moving average alpha (default: ${DEFAULT-VALUE})")
     double alpha;
-
-    @Option(names = "--neuron.weights_power", defaultValue = "" + ValidatorConfig.LIVE_WEIGHTS_POWER, description = "Raise normalised averages to this power, as the live validators do (default: ${DEFAULT-VALUE})")
-    double weightsPower;
-
-    @Option(names = "--neuron.weights_curve", defaultValue = "cubic",
-            description = "cubic (rank-based, as the live validators) | proportional (default: ${DEFAULT-VALUE})")
-    String weightsCurve;
-
-    @Option(names = "--neuron.burn_uid", defaultValue = "-1", description = "Uid that receives --neuron.burn_rate of the weight; -1 for the subnet owner's uid, read from the chain (default: ${DEFAULT-VALUE})")
-    int burnUid;
-
-    @Option(names = "--neuron.burn_rate", defaultValue = "" + ValidatorConfig.LIVE_BURN_RATE, description = "Share of weight burnt to the burn uid; 0, as the live validators since CGP 2.34.70 (the owner's uid is never ranked) (default: ${DEFAULT-VALUE})")
-    double burnRate;
 
     @Option(names = "--neuron.scoring_version", defaultValue = "v2", description = "v2 | seed (default: ${DEFAULT-VALUE})")
     String scoringVersion;
@@ -138,9 +126,10 @@ public final class ValidatorCommand implements Callable<Integer> {
                 .rewardDistribution(parseEnum(RewardDistribution.class, "--neuron.reward_distribution", rewardDistribution))
                 .mode(env.getOrDefault("SYSTEM_MODE", StepSettings.DEFAULT_MODE)).nearestTag(nearest(tagSimilarity)).build();
         Path stateDir = common.fullPath("validator");
-        ValidatorConfig config = new ValidatorConfig(step, stateDir, epochLength, disableSetWeights, alpha, weightsPower, burnUid,
-                burnRate, vpermitTaoLimit, Duration.ofMinutes(5), StepSettings.SPEC_VERSION, Duration.ofSeconds(30),
-                parseEnum(WeightsCurve.class, "--neuron.weights_curve", weightsCurve));
+        ValidatorConfig live = ValidatorConfig.defaults(step, stateDir);
+        ValidatorConfig config = weightsOptions.applyTo(new ValidatorConfig(step, stateDir, epochLength, disableSetWeights, alpha,
+                live.weightsPower(), live.burnUid(), live.burnRate(), vpermitTaoLimit, live.metagraphRefresh(), live.versionKey(),
+                live.idleAfterFailure(), live.curve()));
         byte[] commitmentKey = commitmentKey(env);
         Keypair hotkey = Hotkeys.resolve(common);
         System.out.println("Validator hotkey: " + hotkey.ss58Address());

@@ -29,6 +29,8 @@ public final class WeightsCommand implements Runnable {
     abstract static class Base {
         @Mixin CommonOptions common;
 
+        @Mixin WeightsOptions weightsOptions;
+
         @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
         java.io.PrintWriter out() { return spec.commandLine().getOut(); }
@@ -36,9 +38,9 @@ public final class WeightsCommand implements Runnable {
         @Option(names = "--offline.metagraph", description = "JSON list of neurons to use instead of a chain")
         Path offlineMetagraph;
 
-        /** The validator's own weight setter, so the weights and version key are the ones it would send. */
+        /** The validator's own weight setter under the same weight flags, so the weights and version key are the ones it would send. */
         WeightSetter weightSetter(Chain chain, Keypair hotkey) {
-            ValidatorConfig config = ValidatorConfig.defaults(StepSettings.defaults(common.netuid()), common.fullPath("validator"));
+            ValidatorConfig config = weightsOptions.applyTo(ValidatorConfig.defaults(StepSettings.defaults(common.netuid()), common.fullPath("validator")));
             return new WeightSetter(chain, hotkey, common.netuid(), config);
         }
 

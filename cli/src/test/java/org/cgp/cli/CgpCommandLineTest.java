@@ -146,6 +146,47 @@ class CgpCommandLineTest {
     }
 
     @Test
+    void weightsShowPrintsWhatTheValidatorSendsUnderTheSameWeightFlags() throws Exception {
+        java.util.List<String> hotkeys = new java.util.ArrayList<>();
+        StringBuilder mg = new StringBuilder("[");
+        for (int uid = 0; uid < 5; uid++) {
+            String hk = org.cgp.protocol.keys.Keypair.fromUri("//Node" + uid).ss58Address();
+            hotkeys.add(hk);
+            mg.append(uid == 0 ? "" : ",").append("{\"uid\": ").append(uid).append(", \"hotkey\": \"").append(hk)
+                    .append("\", \"ip\": \"127.0.0.1\", \"port\": ").append(9000 + uid).append(uid == 0 ? ", \"owner\": true}" : "}");
+        }
+        Path metagraph = Files.writeString(dir.resolve("mg.json"), mg.append("]").toString());
+        Path stateDir = dir.resolve("default/default/netuid33/validator");
+        double[] ema = {0, 0.1, 0.4, 0.2, 0.3};
+        new org.cgp.validator.state.ValidatorState(7, hotkeys, ema, 0).save(stateDir);
+        String[] common = {"weights", "show", "--wallet.uri", "//Alice", "--offline.metagraph", metagraph.toString(), "--netuid", "33",
+                "--logging.logging_dir", dir.toString()};
+        String[] flags = {"--neuron.burn_rate", "0.5", "--neuron.burn_uid", "4", "--neuron.weights_curve", "proportional", "--neuron.weights_power", "1"};
+        Run live = run(common);
+        Run flagged = run(concat(common, flags));
+        assertThat(live.code()).as(live.err()).isZero();
+        assertThat(flagged.code()).as(flagged.err()).isZero();
+        assertThat(flagged.out()).isNotEqualTo(live.out());
+
+        // the validator's own computation under those flags
+        org.cgp.validator.ValidatorConfig config = org.cgp.validator.ValidatorConfig.defaults(org.cgp.validator.StepSettings.defaults(33), stateDir)
+                .withWeights(1, 4, 0.5, org.cgp.validator.WeightsCurve.PROPORTIONAL);
+        org.cgp.chain.OfflineChain chain = Chains.readMetagraph(metagraph, 33);
+        org.cgp.scoring.EmitWeights expected = new org.cgp.validator.WeightSetter(chain, org.cgp.protocol.keys.Keypair.fromUri("//Alice"), 33, config)
+                .compute(ema, chain.hyperparameters(33));
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < expected.uids().length; i++) lines.append(String.format("uid %5d  weight %5d%n", expected.uids()[i], expected.weights()[i]));
+        assertThat(flagged.out()).contains(lines.toString());
+        assertThat(flagged.out()).as("half burnt to uid 4, the largest weight").contains(String.format("uid %5d  weight %5d%n", 4, 65535));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void anOfflineMetagraphWithAGarbledCommitmentOrTwoOwnersIsOneLine() throws Exception {
         Path mg = Files.writeString(dir.resolve("mg.json"), "[{\"uid\": 0, \"hotkey\": \"5A\", \"commitment\": \"xyz\"}]");
         Run r = run("weights", "show", "--wallet.uri", "//Alice", "--offline.metagraph", mg.toString(), "--logging.logging_dir", dir.toString());

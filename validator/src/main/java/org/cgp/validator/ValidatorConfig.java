@@ -47,6 +47,12 @@ public record ValidatorConfig(StepSettings step, Path stateDir, long epochLength
                 Duration.ofMinutes(5), StepSettings.SPEC_VERSION, Duration.ofSeconds(30), WeightsCurve.CUBIC);
     }
 
+    /** This config with other weight settings (power, burn uid and rate, curve). */
+    public ValidatorConfig withWeights(double power, int burnUid, double burnRate, WeightsCurve curve) {
+        return new ValidatorConfig(step, stateDir, epochLength, disableSetWeights, alpha, power, burnUid, burnRate, vpermitTaoLimit,
+                metagraphRefresh, versionKey, idleAfterFailure, curve);
+    }
+
     /** The live behaviour on a local subnet: weights after every step, 1 s after a failed step (the local round, tests). */
     public static ValidatorConfig local(StepSettings step, Path stateDir) {
         ValidatorConfig live = defaults(step, stateDir);
