@@ -57,7 +57,7 @@ import org.cgp.validator.conversation.ConversationFiles;
  * <p>Usage: {@code bench/run MinerTaskBench [tasksPerCaller=4] [llmSeconds=2]}.
  */
 public final class MinerTaskBench {
-    private static final double LIVE_TIMEOUT = 12.0;
+    private static final double LIVE_TIMEOUT = CgSynapse.DEFAULT_TIMEOUT_SECONDS;
 
     public static void main(String[] args) throws Exception {
         int perCaller = args.length > 0 ? Integer.parseInt(args[0]) : 4;

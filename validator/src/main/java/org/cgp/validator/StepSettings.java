@@ -42,7 +42,7 @@ public record StepSettings(int netuid, int sampleSize, Duration timeout, int max
     }
 
     /** Seconds a miner has to answer (the live validators' {@code --neuron.timeout}). */
-    public static final int LIVE_TIMEOUT_SECONDS = 12;
+    public static final int LIVE_TIMEOUT_SECONDS = (int) org.cgp.protocol.synapse.CgSynapse.DEFAULT_TIMEOUT_SECONDS;
     public static final Duration LIVE_TIMEOUT = Duration.ofSeconds(LIVE_TIMEOUT_SECONDS);
     /** {@code SYSTEM_MODE} unless the environment says otherwise. */
     public static final String DEFAULT_MODE = "production";

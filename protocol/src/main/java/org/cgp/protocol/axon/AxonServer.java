@@ -94,7 +94,7 @@ public final class AxonServer implements AutoCloseable {
         private Blacklist blacklist = Blacklist.NONE;
         private Priority priority = Priority.FLAT;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
-        private Duration forwardTimeout = Duration.ofSeconds(12);
+        private Duration forwardTimeout = Duration.ofMillis((long) (org.cgp.protocol.synapse.CgSynapse.DEFAULT_TIMEOUT_SECONDS * 1000));
         private int maxConcurrentForwards = 10;
         private int maxQueuedForwards = 256;
         private int ioThreads = 0;

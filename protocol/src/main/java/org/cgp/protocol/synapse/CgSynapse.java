@@ -24,6 +24,7 @@ public record CgSynapse(
         @JsonProperty("time_elapsed") Integer timeElapsed) implements Synapse<CgSynapse> {
 
     public static final String NAME = "CgSynapse";
+    /** Seconds a miner has to answer: the live validators' {@code --neuron.timeout}, the one place it is defined. */
     public static final double DEFAULT_TIMEOUT_SECONDS = 12.0;
 
     public CgSynapse {
