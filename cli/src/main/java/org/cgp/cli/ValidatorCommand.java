@@ -126,10 +126,8 @@ public final class ValidatorCommand implements Callable<Integer> {
                 .rewardDistribution(parseEnum(RewardDistribution.class, "--neuron.reward_distribution", rewardDistribution))
                 .mode(env.getOrDefault("SYSTEM_MODE", StepSettings.DEFAULT_MODE)).nearestTag(nearest(tagSimilarity)).build();
         Path stateDir = common.fullPath("validator");
-        ValidatorConfig live = ValidatorConfig.defaults(step, stateDir);
-        ValidatorConfig config = weightsOptions.applyTo(new ValidatorConfig(step, stateDir, epochLength, disableSetWeights, alpha,
-                live.weightsPower(), live.burnUid(), live.burnRate(), vpermitTaoLimit, live.metagraphRefresh(), live.versionKey(),
-                live.idleAfterFailure(), live.curve()));
+        ValidatorConfig config = weightsOptions.applyTo(ValidatorConfig.builder(step, stateDir).epochLength(epochLength)
+                .disableSetWeights(disableSetWeights).alpha(alpha).vpermitTaoLimit(vpermitTaoLimit).build());
         byte[] commitmentKey = commitmentKey(env);
         Keypair hotkey = Hotkeys.resolve(common);
         System.out.println("Validator hotkey: " + hotkey.ss58Address());

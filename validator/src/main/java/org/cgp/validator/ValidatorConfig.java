@@ -41,22 +41,63 @@ public record ValidatorConfig(StepSettings step, Path stateDir, long epochLength
     }
 
     /** The live validators' behaviour: power 3, cubic curve, the subnet owner unweighted, nothing burnt. */
-    public static ValidatorConfig defaults(StepSettings step, Path stateDir) {
-        return new ValidatorConfig(step, stateDir, DEFAULT_EPOCH_LENGTH, false, DEFAULT_ALPHA, LIVE_WEIGHTS_POWER, OWNER, LIVE_BURN_RATE,
-                DEFAULT_VPERMIT_TAO_LIMIT,
-                Duration.ofMinutes(5), StepSettings.SPEC_VERSION, Duration.ofSeconds(30), WeightsCurve.CUBIC);
+    public static ValidatorConfig defaults(StepSettings step, Path stateDir) { return builder(step, stateDir).build(); }
+
+    /** The live behaviour on a local subnet: weights after every step, 1 s after a failed step (the local round, tests). */
+    public static ValidatorConfig local(StepSettings step, Path stateDir) {
+        return builder(step, stateDir).epochLength(1).idleAfterFailure(Duration.ofSeconds(1)).build();
     }
 
     /** This config with other weight settings (power, burn uid and rate, curve). */
     public ValidatorConfig withWeights(double power, int burnUid, double burnRate, WeightsCurve curve) {
-        return new ValidatorConfig(step, stateDir, epochLength, disableSetWeights, alpha, power, burnUid, burnRate, vpermitTaoLimit,
-                metagraphRefresh, versionKey, idleAfterFailure, curve);
+        return toBuilder().weightsPower(power).burnUid(burnUid).burnRate(burnRate).curve(curve).build();
     }
 
-    /** The live behaviour on a local subnet: weights after every step, 1 s after a failed step (the local round, tests). */
-    public static ValidatorConfig local(StepSettings step, Path stateDir) {
-        ValidatorConfig live = defaults(step, stateDir);
-        return new ValidatorConfig(step, stateDir, 1, false, live.alpha(), live.weightsPower(), live.burnUid(), live.burnRate(),
-                live.vpermitTaoLimit(), live.metagraphRefresh(), live.versionKey(), Duration.ofSeconds(1), live.curve());
+    /** A builder starting from the live defaults; each value is checked when built, a bad one naming its flag. */
+    public static Builder builder(StepSettings step, Path stateDir) { return new Builder(step, stateDir); }
+
+    /** A builder starting from this config. */
+    public Builder toBuilder() {
+        return builder(step, stateDir).epochLength(epochLength).disableSetWeights(disableSetWeights).alpha(alpha).weightsPower(weightsPower)
+                .burnUid(burnUid).burnRate(burnRate).vpermitTaoLimit(vpermitTaoLimit).metagraphRefresh(metagraphRefresh).versionKey(versionKey)
+                .idleAfterFailure(idleAfterFailure).curve(curve);
+    }
+
+    public static final class Builder {
+        private final StepSettings step;
+        private final Path stateDir;
+        private long epochLength = DEFAULT_EPOCH_LENGTH;
+        private boolean disableSetWeights;
+        private double alpha = DEFAULT_ALPHA;
+        private double weightsPower = LIVE_WEIGHTS_POWER;
+        private int burnUid = OWNER;
+        private double burnRate = LIVE_BURN_RATE;
+        private double vpermitTaoLimit = DEFAULT_VPERMIT_TAO_LIMIT;
+        private Duration metagraphRefresh = Duration.ofMinutes(5);
+        private long versionKey = StepSettings.SPEC_VERSION;
+        private Duration idleAfterFailure = Duration.ofSeconds(30);
+        private WeightsCurve curve = WeightsCurve.CUBIC;
+
+        private Builder(StepSettings step, Path stateDir) {
+            this.step = step;
+            this.stateDir = stateDir;
+        }
+
+        public Builder epochLength(long v) { epochLength = v; return this; }
+        public Builder disableSetWeights(boolean v) { disableSetWeights = v; return this; }
+        public Builder alpha(double v) { alpha = v; return this; }
+        public Builder weightsPower(double v) { weightsPower = v; return this; }
+        public Builder burnUid(int v) { burnUid = v; return this; }
+        public Builder burnRate(double v) { burnRate = v; return this; }
+        public Builder vpermitTaoLimit(double v) { vpermitTaoLimit = v; return this; }
+        public Builder metagraphRefresh(Duration v) { metagraphRefresh = v; return this; }
+        public Builder versionKey(long v) { versionKey = v; return this; }
+        public Builder idleAfterFailure(Duration v) { idleAfterFailure = v; return this; }
+        public Builder curve(WeightsCurve v) { curve = v; return this; }
+
+        public ValidatorConfig build() {
+            return new ValidatorConfig(step, stateDir, epochLength, disableSetWeights, alpha, weightsPower, burnUid, burnRate, vpermitTaoLimit,
+                    metagraphRefresh, versionKey, idleAfterFailure, curve);
+        }
     }
 }

@@ -67,8 +67,9 @@ class ChainOutageTest {
     }
 
     private Validator validator(LocalSubnet subnet, Chain chain, long epoch, boolean noWeights, LlmClient llm, Embedder embedder) {
-        ValidatorConfig config = new ValidatorConfig(StepSettings.defaults(LocalSubnet.NETUID).withMaxWindows(1), dir, epoch, noWeights,
-                0.1, 1, -1, 0, 4096, Duration.ofMillis(1000), 0, Duration.ofMillis(10), WeightsCurve.PROPORTIONAL);
+        ValidatorConfig config = ValidatorConfig.builder(StepSettings.defaults(LocalSubnet.NETUID).withMaxWindows(1), dir).epochLength(epoch)
+                .disableSetWeights(noWeights).weightsPower(1).metagraphRefresh(Duration.ofMillis(1000)).versionKey(0)
+                .idleAfterFailure(Duration.ofMillis(10)).curve(WeightsCurve.PROPORTIONAL).build();
         return new Validator(config, subnet.validatorKey(), chain, llm, embedder,
                 new LocalConversations(ConversationFiles.samples(), "samples"), ResultStore.sqlite(dir.resolve("s.sqlite")));
     }

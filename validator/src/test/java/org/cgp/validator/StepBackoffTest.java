@@ -45,8 +45,7 @@ class StepBackoffTest {
             OfflineChain chain = new OfflineChain(1, List.of(Neuron.of(0, key.ss58Address(), "c", 5000, true,
                     new AxonInfo("0.0.0.0", 0, key.ss58Address()))), SubnetHyperparameters.permissive());
             ValidatorConfig live = ValidatorConfig.defaults(StepSettings.defaults(1).withBundles(1, 1), dir.resolve("state"));
-            ValidatorConfig config = new ValidatorConfig(live.step(), live.stateDir(), 1, false, live.alpha(), live.weightsPower(),
-                    live.burnUid(), live.burnRate(), live.vpermitTaoLimit(), live.metagraphRefresh(), 0, Duration.ofMillis(20), live.curve());
+            ValidatorConfig config = live.toBuilder().epochLength(1).versionKey(0).idleAfterFailure(Duration.ofMillis(20)).build();
             AtomicBoolean stop = new AtomicBoolean();
             try (Validator v = new Validator(config, key, chain, OfflineModels.llm(), OfflineModels.embedder(),
                     new CgpApiSource(new OkHttpClient(), api.url("/"), null, null), ResultStore.sqlite(dir.resolve("s.sqlite")))) {

@@ -23,10 +23,9 @@ class ValidatorRestartTest {
         LlmClient llm = OfflineModels.llm();
         Embedder embedder = OfflineModels.embedder();
         StepSettings step = StepSettings.defaults(LocalSubnet.NETUID).withMaxWindows(2).withMode("test");
-        ValidatorConfig everyBlock = new ValidatorConfig(step, dir.resolve("state"), 1, false, 0.1, 1, -1, 0, 4096,
-                Duration.ofMinutes(5), 0, Duration.ofMillis(10), WeightsCurve.PROPORTIONAL);
-        ValidatorConfig longEpoch = new ValidatorConfig(step, dir.resolve("state"), 1000, false, 0.1, 1, -1, 0, 4096,
-                Duration.ofMinutes(5), 0, Duration.ofMillis(10), WeightsCurve.PROPORTIONAL);
+        ValidatorConfig everyBlock = ValidatorConfig.builder(step, dir.resolve("state")).epochLength(1).weightsPower(1).versionKey(0)
+                .idleAfterFailure(Duration.ofMillis(10)).curve(WeightsCurve.PROPORTIONAL).build();
+        ValidatorConfig longEpoch = everyBlock.toBuilder().epochLength(1000).build();
         try (LocalSubnet subnet = LocalSubnet.start(3, llm, embedder)) {
             ValidatorState afterFirst;
             try (Validator v = new Validator(everyBlock, subnet.validatorKey(), subnet.chain(), llm, embedder,

@@ -25,8 +25,8 @@ class WeightSetterTest {
     }
 
     static ValidatorConfig config(int burnUid, double burnRate, double power) {
-        return new ValidatorConfig(StepSettings.defaults(1), Path.of("unused"), 100, false, 0.1, power, burnUid, burnRate, 4096,
-                java.time.Duration.ofMinutes(5), 7, java.time.Duration.ofSeconds(1), WeightsCurve.PROPORTIONAL);
+        return ValidatorConfig.builder(StepSettings.defaults(1), Path.of("unused")).weightsPower(power).burnUid(burnUid).burnRate(burnRate)
+                .versionKey(7).idleAfterFailure(java.time.Duration.ofSeconds(1)).curve(WeightsCurve.PROPORTIONAL).build();
     }
 
     @Test
@@ -66,8 +66,7 @@ class WeightSetterTest {
         new WeightSetter(noOwner, ALICE, 1, live).set(new double[] {0.2, 0.5, 0.3, 0, 0, 0});
         assertThat(noOwner.weightsSet().get(0).uids()).containsExactly(0, 1, 2, 3, 4);
         // the old burn is still there for an operator who asks for it: 0.9 to the owner
-        ValidatorConfig burning = new ValidatorConfig(live.step(), live.stateDir(), live.epochLength(), false, live.alpha(), live.weightsPower(),
-                ValidatorConfig.OWNER, 0.9, live.vpermitTaoLimit(), live.metagraphRefresh(), 0, live.idleAfterFailure(), live.curve());
+        ValidatorConfig burning = live.toBuilder().burnUid(ValidatorConfig.OWNER).burnRate(0.9).versionKey(0).build();
         OfflineChain burnt = new OfflineChain(1, neurons, SubnetHyperparameters.permissive(), "5Miner4");
         new WeightSetter(burnt, ALICE, 1, burning).set(new double[] {0.2, 0.5, 0.3, 0, 0, 0});
         OfflineChain.WeightsSet b = burnt.weightsSet().get(0);

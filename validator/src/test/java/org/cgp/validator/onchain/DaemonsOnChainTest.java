@@ -93,8 +93,9 @@ class DaemonsOnChainTest {
                 assertThat(chain.commitments(netuid)).as("the subnet's commitments in one pass").containsOnlyKeys(m1.hotkey());
                 PolkadotRead.commitmentOf(wsUrl, netuid, m1.hotkey()).ifPresent(hex ->
                         assertThat(hex).as("polkadot.js reads the same bytes from CommitmentOf").isEqualTo(HexFormat.of().formatHex(published)));
-                ValidatorConfig config = new ValidatorConfig(StepSettings.defaults(netuid).withMaxWindows(2).withMode("test"),
-                        dir.resolve("state"), 1, false, 0.1, 1, -1, 0, 4096, Duration.ofMinutes(5), 0, Duration.ofMillis(10), org.cgp.validator.WeightsCurve.PROPORTIONAL);
+                ValidatorConfig config = ValidatorConfig.builder(StepSettings.defaults(netuid).withMaxWindows(2).withMode("test"), dir.resolve("state"))
+                        .epochLength(1).weightsPower(1).versionKey(0).idleAfterFailure(Duration.ofMillis(10))
+                        .curve(org.cgp.validator.WeightsCurve.PROPORTIONAL).build();
                 try (Validator v = new Validator(config, VALIDATOR, chain, llm, embedder,
                         new LocalConversations(ConversationFiles.samples(), "samples"), ResultStore.sqlite(dir.resolve("s.sqlite")), subnetKey)) {
                     assertThat(v.endpoints().committedCount()).as("the validator opened the miner's commitment").isEqualTo(1);
