@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
+import org.cgp.llm.skill.SkillRules;
 import org.cgp.protocol.synapse.MinerOutput;
 import org.cgp.protocol.synapse.SectionTest;
 import org.cgp.scoring.SkillCoverageScoring;
@@ -26,9 +27,9 @@ import org.slf4j.LoggerFactory;
  */
 final class SkillAnswerScorer {
     private static final Logger log = LoggerFactory.getLogger(SkillAnswerScorer.class);
-    static final int MAX_SKILL_CHARS = 6000;
-    static final int MAX_NAME_CHARS = 200;
-    static final int MAX_FIELD_CHARS = 1000;
+    static final int MAX_SKILL_CHARS = SkillRules.MAX_SKILL_CHARS;
+    static final int MAX_NAME_CHARS = SkillRules.MAX_NAME_CHARS;
+    static final int MAX_FIELD_CHARS = SkillRules.MAX_TEXT_CHARS;
     static final int PER_SECTION_TEST_CAP = SkillCoverageScoring.FLOODING;
     static final int MAX_JUDGED_TESTS = 20;
 

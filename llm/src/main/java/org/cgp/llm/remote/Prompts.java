@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.cgp.llm.skill.SkillRules;
 import org.cgp.protocol.synapse.Line;
 
 /**
@@ -133,7 +134,7 @@ public final class Prompts {
             }
         });
         String s = skill == null ? "" : skill.strip();
-        if (s.length() > 6000) s = s.substring(0, 6000);
+        if (s.length() > SkillRules.MAX_SKILL_CHARS) s = s.substring(0, SkillRules.MAX_SKILL_CHARS);
         return render(JUDGE_TESTS, Map.of("skill", s.replace("</", "< /"), "sections", cut(sectionLines(sections)),
                 "tests", t.toString().strip().replace("</", "< /")));
     }
