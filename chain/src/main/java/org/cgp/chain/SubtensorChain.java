@@ -298,7 +298,7 @@ public final class SubtensorChain implements Chain {
             log.warn("chain: CommitRevealWeightsVersion is {} on this chain, not the {} this client was built for; committing with {} "
                     + "(the chain refuses any other)", version, TimelockedCommit.DEFAULT_VERSION, version);
         }
-        long round = revealRound > 0 ? revealRound : revealRound(netuid, nowSeconds);
+        long round = revealRound > 0 ? revealRound : revealRoundAt(hash, netuid, nowSeconds);
         byte[] payload = TimelockedCommit.payload(hotkeyPublicKey, uids, weights, versionKey, kind == TimelockedCommit.CallKind.CRV3);
         byte[] commit = Timelock.quicknet().encrypt(payload, round);
         TimelockedCommit.arguments(kind, netuid, commit, round, version); // the size check, before anything is sent
@@ -311,7 +311,11 @@ public final class SubtensorChain implements Chain {
      */
     public long revealRound(int netuid, double nowSeconds) {
         requireNetuid(netuid);
-        String hash = client.blockHash(null);
+        return revealRoundAt(client.blockHash(null), netuid, nowSeconds);
+    }
+
+    /** The same at block {@code hash} (the one the caller already read its other items at). */
+    private long revealRoundAt(String hash, int netuid, double nowSeconds) {
         long block = client.blockNumberAt(hash);
         int tempo = Math.toIntExact(client.read(SubtensorStorage.TEMPO, hash, netuid));
         int period = Math.toIntExact(client.readOptional(SubtensorStorage.REVEAL_PERIOD_EPOCHS, hash, 1L, netuid));
