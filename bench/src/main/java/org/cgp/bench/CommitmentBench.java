@@ -83,7 +83,7 @@ public final class CommitmentBench {
             List<Neuron> neurons = new ArrayList<>();
             for (int i = 0; i < miners.size(); i++) {
                 String hk = miners.get(i).ss58Address();
-                neurons.add(Neuron.of(i, hk, hk, 1, false, new AxonInfo("192.0.2.1", 1234, hk)));
+                neurons.add(Neuron.of(i, hk, hk, 1, false, new AxonInfo("127.0.0.1", 1, hk))); // a placeholder on loopback: nothing is dialled
             }
             Metagraph mg = new Metagraph(netuid, 1, neurons);
             long[] t = new long[passes];
