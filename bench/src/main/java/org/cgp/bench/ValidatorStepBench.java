@@ -62,10 +62,11 @@ public final class ValidatorStepBench {
                 }
             });
             api.start();
-            ValidatorStep step = new ValidatorStep(new CgpApiSource(new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build(), api.url("/"), null, null),
-                    llm, embedder, dendrite, () -> subnet.chain().metagraph(LocalSubnet.NETUID), LocalSubnet.VALIDATOR_UID,
-                    subnet.validatorKey().ss58Address(), new MinerSampler(new Random(1), 4096), org.cgp.validator.Scores.zeros(subnet.chain().metagraph(LocalSubnet.NETUID).hotkeys()), store,
-                    StepSettings.defaults(LocalSubnet.NETUID).withMode("bench"));
+            ValidatorStep step = ValidatorStep.builder()
+                    .source(new CgpApiSource(new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(10)).build(), api.url("/"), null, null))
+                    .llm(llm).embedder(embedder).dendrite(dendrite).metagraph(() -> subnet.chain().metagraph(LocalSubnet.NETUID))
+                    .self(LocalSubnet.VALIDATOR_UID, subnet.validatorKey().ss58Address()).sampler(new MinerSampler(new Random(1), 4096))
+                    .recorder(store).settings(StepSettings.defaults(LocalSubnet.NETUID).withMode("bench")).build();
             for (int s = 1; s <= steps; s++) report("step " + s + (s == 1 ? " (cold: JIT, models)" : ""), step);
             List<String> all = new ArrayList<>(bundles);
             try (Stream<Path> types = Files.list(inputs)) {

@@ -9,6 +9,8 @@ import org.cgp.chain.SubtensorChain;
 import org.cgp.chain.tle.Timelock;
 import org.cgp.protocol.keys.Keypair;
 import org.cgp.scoring.EmitWeights;
+import org.cgp.scoring.MovingAverage;
+import org.cgp.validator.Scores;
 import org.cgp.validator.StepSettings;
 import org.cgp.validator.ValidatorConfig;
 import org.cgp.validator.WeightSetter;
@@ -48,7 +50,9 @@ public final class WeightsCommand implements Runnable {
             Path stateDir = common.fullPath("validator");
             ValidatorState state = ValidatorState.load(stateDir);
             if (state == null) throw new IllegalArgumentException("no validator state in " + stateDir + " (has this validator run a step yet?)");
-            return setter.compute(state.alignedTo(chain.metagraph(common.netuid()).hotkeys()).ema(), hp);
+            Scores scores = Scores.restore(MovingAverage.DEFAULT_ALPHA, state); // alpha only moves averages; none moves here
+            scores.alignTo(chain.metagraph(common.netuid()).hotkeys());
+            return setter.compute(scores.values(), hp);
         }
     }
 

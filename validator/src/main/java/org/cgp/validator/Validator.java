@@ -70,14 +70,15 @@ public final class Validator implements AutoCloseable {
         ValidatorState loaded = ValidatorState.load(config.stateDir());
         if (loaded == null) {
             log.info("No state file found in {}; starting from zero", config.stateDir());
-            state = ValidatorState.fresh(mg.hotkeys());
+            this.scores = new Scores(config.alpha(), mg.hotkeys(), new double[mg.hotkeys().size()]);
+            state = scores.snapshot(0, 0);
         } else {
-            List<Integer> changed = loaded.changedUids(mg.hotkeys());
-            state = loaded.alignedTo(mg.hotkeys());
+            this.scores = Scores.restore(config.alpha(), loaded);
+            List<Integer> changed = scores.alignTo(mg.hotkeys());
+            state = scores.snapshot(loaded.step(), loaded.lastWeightsBlock());
             log.info("Loaded state: step {}, {} uids{}", state.step(), state.hotkeys().size(),
                     changed.isEmpty() ? "" : ", reset uids with a new hotkey: " + changed);
         }
-        this.scores = new Scores(config.alpha(), state.hotkeys(), state.ema());
         this.stepMetagraph = mg;
         this.dendrite = new Dendrite(hotkey);
         this.weights = new WeightSetter(chain, hotkey, netuid, config);
@@ -92,9 +93,9 @@ public final class Validator implements AutoCloseable {
                     + "are queried at their metagraph address, a placeholder, and score 0. Set it (the subnet's owners hand out the key) to reach them.",
                     org.cgp.protocol.commitment.CommitmentKeys.PRIVATE_KEY_ENV);
         }
-        this.step = new ValidatorStep(source, llm, embedder, dendrite, () -> stepMetagraph, selfUid,
-                hotkey.ss58Address(), new MinerSampler(new Random(), config.vpermitTaoLimit()), scores, recorder,
-                config.step(), endpoints);
+        this.step = ValidatorStep.builder().source(source).llm(llm).embedder(embedder).dendrite(dendrite).metagraph(() -> stepMetagraph)
+                .self(selfUid, hotkey.ss58Address()).sampler(new MinerSampler(new Random(), config.vpermitTaoLimit())).recorder(recorder)
+                .settings(config.step()).endpoints(endpoints).build();
         StateLock lock;
         try { // before any state is written: two validators on one state directory would undo each other's steps
             lock = StateLock.acquire(config.stateDir());
@@ -127,9 +128,10 @@ public final class Validator implements AutoCloseable {
         long start = System.nanoTime();
         alignToMetagraph();
         StepReport report = step.run();
+        scores.apply(report);
         ValidatorState snapshot;
         synchronized (this) {
-            state = state.alignedTo(scores.hotkeys()).withEma(scores.values()).nextStep();
+            state = scores.snapshot(state.step() + 1, state.lastWeightsBlock());
             state.save(config.stateDir());
             snapshot = state;
         }

@@ -1,8 +1,9 @@
 package org.cgp.validator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -14,92 +15,125 @@ import org.cgp.protocol.dendrite.Dendrite;
 import org.cgp.protocol.dendrite.DendriteResult;
 import org.cgp.protocol.synapse.CgSynapse;
 import org.cgp.protocol.synapse.Guid;
-import org.cgp.protocol.synapse.MinerOutput;
 import org.cgp.protocol.synapse.WindowPacket;
-import org.cgp.protocol.synapse.WireJson;
 import org.cgp.protocol.task.ConversationTask;
 import org.cgp.protocol.task.Task;
 import org.cgp.scoring.MinerScore;
-import org.cgp.scoring.MinerTags;
-import org.cgp.scoring.SkillCoverageScoring;
 import org.cgp.scoring.TagEvaluator;
+import org.cgp.validator.StepEventListener.Phase;
 import org.cgp.validator.bundle.ConversationBundle;
 import org.cgp.validator.bundle.GroundTruthBuilder;
 import org.cgp.validator.bundle.Masking;
 import org.cgp.validator.bundle.PreparedBundle;
 import org.cgp.validator.bundle.TaskBundle;
 import org.cgp.validator.conversation.ConversationSource;
+import org.cgp.validator.record.RecordPayload;
 import org.cgp.validator.record.Records;
 import org.cgp.validator.record.ResultRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One validator step as the live validators run it, in phases:
+ * One validator step as the live validators run it, in phases ({@link StepEventListener.Phase}):
  * <ol>
- *   <li><b>reserve</b> up to {@code bundles} task bundles and <b>prepare</b> each (ground truth and
- *       tasks, {@link GroundTruthBuilder}), recording the validator record of each;</li>
+ *   <li><b>prepare</b>: reserve up to {@code bundles} task bundles and build each one's ground truth
+ *       and tasks ({@link GroundTruthBuilder}), <b>recording</b> the validator record of each;</li>
  *   <li>with fewer than {@code minTasks} tasks in all, stop: nobody is queried, no weights follow;</li>
  *   <li>for each task in turn: <b>query</b> {@code sampleSize} miners with the masked task at the
  *       endpoints {@link MinerEndpoints} gives (408/422/503/none retried once after re-reading the
- *       miner's commitment), <b>judge</b> each answer's tags ({@link TaskJudge}), <b>score</b> them under
- *       the type's mechanism, <b>reward</b> (the moving average is updated per task) and
- *       <b>record</b> one miner record per answer.</li>
+ *       miner's commitment), <b>judge</b> and <b>score</b> each answer the way its task type says
+ *       ({@link AnswerScoring}: {@link TagAnswers} or {@link SkillAnswers}), then <b>record</b> one
+ *       miner record per answer.</li>
  * </ol>
- * One miner's bad answer never costs the others their scores. Each phase is a public method, so the
- * verbose test can watch it; {@link #run()} chains them.
+ * The step computes each task's rewards; it does not move the moving averages: the validator
+ * applies the rewards of the report ({@link Scores#apply}). One miner's bad answer never costs the
+ * others their scores, and a step that fails part way still reports the tasks it scored. Each phase
+ * is a public method, so the verbose test can watch it; {@link #run()} chains them, and a
+ * {@link StepEventListener} hears each phase end.
  */
 public final class ValidatorStep {
     private static final Logger log = LoggerFactory.getLogger(ValidatorStep.class);
 
     private final ConversationSource source;
     private final LlmClient llm;
-    private final Embedder embedder;
     private final Dendrite dendrite;
     private final Supplier<Metagraph> metagraph;
     private final int selfUid;
     private final String selfHotkey;
     private final MinerSampler sampler;
-    private final Scores scores;
     private final ResultRecorder recorder;
     private final StepSettings settings;
-    private final TagEvaluator evaluator;
-    private final GroundTruthBuilder groundTruth;
-    private final TaskJudge judge;
-    private final Records records;
-    private final Random random = new Random();
     private final MinerEndpoints endpoints;
-    private final SkillAnswerScorer skillScorer;
+    private final StepEventListener listener;
+    private final GroundTruthBuilder groundTruth;
+    private final Records records;
+    private final TagAnswers tagAnswers;
+    private final SkillAnswers skillAnswers;
+    private final Random random = new Random();
+    private final StepTimings timings = new StepTimings();
+    private volatile Timings lastTimings = new Timings(0, 0, 0, 0, 0);
 
-    /** A step that reaches every miner at its metagraph axon. */
-    public ValidatorStep(ConversationSource source, LlmClient llm, Embedder embedder, Dendrite dendrite,
-                         Supplier<Metagraph> metagraph, int selfUid, String selfHotkey, MinerSampler sampler,
-                         Scores scores, ResultRecorder recorder, StepSettings settings) {
-        this(source, llm, embedder, dendrite, metagraph, selfUid, selfHotkey, sampler, scores, recorder, settings, MinerEndpoints.metagraphOnly());
-    }
-
-    /** A step that reaches miners where {@code endpoints} says (committed endpoints first). */
-    public ValidatorStep(ConversationSource source, LlmClient llm, Embedder embedder, Dendrite dendrite,
-                         Supplier<Metagraph> metagraph, int selfUid, String selfHotkey, MinerSampler sampler,
-                         Scores scores, ResultRecorder recorder, StepSettings settings, MinerEndpoints endpoints) {
-        this.endpoints = endpoints;
-        this.source = source;
-        this.llm = llm;
-        this.embedder = embedder;
-        this.dendrite = dendrite;
-        this.metagraph = metagraph;
-        this.selfUid = selfUid;
-        this.selfHotkey = selfHotkey;
-        this.sampler = sampler;
-        this.scores = scores;
-        this.recorder = recorder;
-        this.settings = settings;
-        this.evaluator = new TagEvaluator(settings.scoringVersion());
+    private ValidatorStep(Builder b) {
+        this.source = Objects.requireNonNull(b.source, "source");
+        this.llm = Objects.requireNonNull(b.llm, "llm");
+        Embedder embedder = Objects.requireNonNull(b.embedder, "embedder");
+        this.dendrite = Objects.requireNonNull(b.dendrite, "dendrite");
+        this.metagraph = Objects.requireNonNull(b.metagraph, "metagraph");
+        this.selfHotkey = Objects.requireNonNull(b.selfHotkey, "selfHotkey");
+        this.selfUid = b.selfUid;
+        this.sampler = Objects.requireNonNull(b.sampler, "sampler");
+        this.recorder = Objects.requireNonNull(b.recorder, "recorder");
+        this.settings = Objects.requireNonNull(b.settings, "settings");
+        this.endpoints = b.endpoints;
+        this.listener = b.listener;
         this.groundTruth = new GroundTruthBuilder(llm, embedder, random, settings.maxConvoLines(), settings.qualityThreshold(),
                 settings.tasksPerBundle());
-        this.judge = new TaskJudge(llm, random);
-        this.skillScorer = new SkillAnswerScorer(llm, embedder);
         this.records = new Records(settings.mode(), llm.model(), embedder.model(), llm.provider(), StepSettings.CGP_VERSION, settings.netuid());
+        this.tagAnswers = new TagAnswers(new TaskJudge(llm, random), embedder, new TagEvaluator(settings.scoringVersion()), settings.nearestTag(),
+                records);
+        this.skillAnswers = new SkillAnswers(new SkillAnswerScorer(llm, embedder), records);
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    /**
+     * The parts of a step. All but {@code endpoints} (default: every miner at its metagraph axon)
+     * and {@code listener} (default: none) are required.
+     */
+    public static final class Builder {
+        private ConversationSource source;
+        private LlmClient llm;
+        private Embedder embedder;
+        private Dendrite dendrite;
+        private Supplier<Metagraph> metagraph;
+        private int selfUid;
+        private String selfHotkey;
+        private MinerSampler sampler;
+        private ResultRecorder recorder;
+        private StepSettings settings;
+        private MinerEndpoints endpoints = MinerEndpoints.metagraphOnly();
+        private StepEventListener listener = StepEventListener.NONE;
+
+        private Builder() {}
+
+        /** Where bundles come from. */
+        public Builder source(ConversationSource v) { source = v; return this; }
+        /** The ground truth's and the judge's LLM. */
+        public Builder llm(LlmClient v) { llm = v; return this; }
+        public Builder embedder(Embedder v) { embedder = v; return this; }
+        public Builder dendrite(Dendrite v) { dendrite = v; return this; }
+        /** The metagraph of the running step (read at each task). */
+        public Builder metagraph(Supplier<Metagraph> v) { metagraph = v; return this; }
+        /** The validator's own uid and hotkey (never queried; named in its records). */
+        public Builder self(int uid, String hotkey) { selfUid = uid; selfHotkey = hotkey; return this; }
+        public Builder sampler(MinerSampler v) { sampler = v; return this; }
+        public Builder recorder(ResultRecorder v) { recorder = v; return this; }
+        public Builder settings(StepSettings v) { settings = v; return this; }
+        /** Where miners are reached (committed endpoints first). */
+        public Builder endpoints(MinerEndpoints v) { endpoints = Objects.requireNonNull(v, "endpoints"); return this; }
+        public Builder listener(StepEventListener v) { listener = Objects.requireNonNull(v, "listener"); return this; }
+
+        public ValidatorStep build() { return new ValidatorStep(this); }
     }
 
     /** Where one step's time went, in milliseconds (a benchmark and the step's last log line read it). */
@@ -110,9 +144,6 @@ public final class ValidatorStep {
         }
     }
 
-    private final long[] nanos = new long[5];
-    private volatile Timings lastTimings = new Timings(0, 0, 0, 0, 0);
-
     /** The timings of the last {@link #run()}. */
     public Timings lastTimings() { return lastTimings; }
 
@@ -121,11 +152,14 @@ public final class ValidatorStep {
 
     /** Runs the whole step: bundles, then their tasks one by one. */
     public StepReport run() {
-        java.util.Arrays.fill(nanos, 0);
+        timings.reset();
+        long start = System.nanoTime();
         try {
-            return runPhases();
+            StepReport report = runPhases();
+            notify(() -> listener.stepEnd(report, since(start)));
+            return report;
         } finally {
-            lastTimings = new Timings(nanos[0] / 1_000_000, nanos[1] / 1_000_000, nanos[2] / 1_000_000, nanos[3] / 1_000_000, nanos[4] / 1_000_000);
+            lastTimings = timings.snapshot();
             log.info("Step timings: {}", lastTimings);
         }
     }
@@ -135,7 +169,7 @@ public final class ValidatorStep {
         for (int i = 0; i < settings.bundles(); i++) {
             long t0 = System.nanoTime();
             Optional<PreparedBundle> p = reserve().flatMap(this::prepare);
-            nanos[0] += System.nanoTime() - t0;
+            phaseEnd(Phase.PREPARE, t0);
             p.ifPresent(x -> batches.add(recordGroundTruth(x)));
         }
         List<String> guids = batches.stream().map(b -> b.bundle().bundle().guid()).toList();
@@ -149,13 +183,18 @@ public final class ValidatorStep {
         }
         List<WindowOutcome> outcomes = new ArrayList<>();
         int n = 0;
-        for (Batch b : batches) {
-            for (Task t : b.bundle().tasks()) {
-                log.info("Looping for piece {} out of {}", ++n, tasks);
-                WindowOutcome o = sendTask(b, t);
-                if (o.uids().isEmpty()) return new StepReport(first, firstTags, tasks, outcomes, "no miners to query", guids);
-                outcomes.add(o);
+        try {
+            for (Batch b : batches) {
+                for (Task t : b.bundle().tasks()) {
+                    log.info("Looping for piece {} out of {}", ++n, tasks);
+                    WindowOutcome o = sendTask(b, t);
+                    if (o.uids().isEmpty()) return new StepReport(first, firstTags, tasks, outcomes, "no miners to query", guids);
+                    outcomes.add(o);
+                }
             }
+        } catch (RuntimeException e) { // the tasks scored so far keep their rewards
+            log.error("Step failed at piece {} of {} ({}); the {} scored before it count", n, tasks, e.toString(), outcomes.size(), e);
+            return new StepReport(first, firstTags, tasks, outcomes, "failed: " + e, guids);
         }
         return new StepReport(first, firstTags, tasks, outcomes, null, guids);
     }
@@ -190,11 +229,11 @@ public final class ValidatorStep {
         } catch (RuntimeException e) { // the bundle's text is the API's: a record the recorder cannot take never costs the step
             log.error("Recording bundle {} failed ({}); the step goes on", b.guid(), e.getMessage());
         }
-        nanos[4] += System.nanoTime() - t0;
+        phaseEnd(Phase.RECORD, t0);
         return new Batch(p, batch);
     }
 
-    /** Phase 3 for one task: sample miners, query, judge, score, reward, record. */
+    /** Phase 3 for one task: sample miners, query, judge, score, record. Its rewards are in the outcome, not yet applied. */
     public WindowOutcome sendTask(Batch batch, Task task) {
         PreparedBundle p = batch.bundle();
         String bundleGuid = p.bundle().guid();
@@ -210,146 +249,45 @@ public final class ValidatorStep {
         else log.info("Send {} task of bundle {} to miners: {}", task.type(), bundleGuid, uids);
         long t0 = System.nanoTime();
         List<DendriteResult<CgSynapse>> responses = query(miners, request(task));
-        long t1 = System.nanoTime();
-        nanos[1] += t1 - t0;
-        if (p.coverage() != null) return scoreSkillCoverage(batch, task, miners, responses, t1);
-
-        List<MinerTags> judged = new ArrayList<>(miners.size());
-        List<List<String>> originals = new ArrayList<>(miners.size());
-        for (int i = 0; i < miners.size(); i++) {
-            Neuron m = miners.get(i);
-            DendriteResult<CgSynapse> r = responses.get(i);
-            MinerOutput out = r.isSuccess() ? r.response().output() : null;
-            if (out == null) {
-                String why = r.isSuccess() ? "empty cgp_output" : r.statusCode() + " " + r.statusMessage();
-                log.info("BAD RESPONSE from miner idx: {} uid: {}: {}", i, m.uid(), why);
-                judged.add(MinerTags.failed(m.uid(), m.hotkey(), why));
-                originals.add(List.of());
-                continue;
-            }
-            List<String> kept;
-            try {
-                kept = judge.keep(p, out.tags());
-            } catch (RuntimeException e) { // the live code would lose the whole step here; only this miner loses
-                log.warn("Tag filter failed for miner uid {}: {}; its answer keeps no tag", m.uid(), e.toString());
-                kept = List.of();
-            }
-            List<float[]> vectors;
-            try {
-                vectors = kept.isEmpty() ? List.of() : embedder.embedAll(kept);
-            } catch (RuntimeException e) { // a remote embedder's 429 or timeout: this answer goes unscored, the step goes on
-                log.warn("Embedding the tags of miner uid {} failed: {}; its answer scores 0", m.uid(), e.toString());
-                judged.add(MinerTags.failed(m.uid(), m.hotkey(), "the validator could not embed its tags: " + e.getMessage()));
-                originals.add(out.tags());
-                continue;
-            }
-            log.info("RESULTS from miner idx: {} uid: {}, tags: {} vector count: {}", i, m.uid(), kept.size(), vectors.size());
-            judged.add(new MinerTags(m.uid(), m.hotkey(), kept, vectors, null));
-            originals.add(out.tags());
-        }
-
-        long t2 = System.nanoTime();
-        nanos[2] += t2 - t1;
-        double[] finals = new double[judged.size()];
-        List<MinerScore> scores = new ArrayList<>(judged.size());
-        org.cgp.scoring.ScoringMechanism mechanism = settings.nearestTag() ? p.mechanism().nearest() : p.mechanism();
-        for (int i = 0; i < judged.size(); i++) {
-            MinerScore s = evaluator.evaluate(p.truth(), judged.get(i), mechanism);
-            scores.add(s);
-            finals[i] = s.finalScore();
-            log.info("Scores num: {} num of Unique tags: {} num of full convo tags: {}", s.tagCount(), s.uniqueCount(), p.tags().size());
-            if (log.isDebugEnabled() && judged.get(i).failure() == null) {
-                log.debug("uid {} score breakdown:\n{}", judged.get(i).uid(), evaluator.explain(p.truth(), judged.get(i), mechanism));
-            }
-        }
-        double[] rewards = settings.rewardDistribution().apply(finals);
-        this.scores.update(uids.stream().mapToInt(Integer::intValue).toArray(), rewards);
-        long t3 = System.nanoTime();
-        nanos[3] += t3 - t2;
-        List<MinerResult> results = new ArrayList<>(miners.size());
-        for (int i = 0; i < miners.size(); i++) {
-            DendriteResult<CgSynapse> r = responses.get(i);
-            MinerResult mr = new MinerResult(miners.get(i).uid(), miners.get(i).hotkey(), r.statusCode(), r.statusMessage(),
-                    Records.capped(originals.get(i)), judged.get(i).tags(), judged.get(i).tags().size(), scores.get(i), rewards[i]);
-            results.add(mr);
-            if (judged.get(i).failure() == null) recordAnswer(batch, task, mr, judged.get(i), originals.get(i));
-        }
-        nanos[4] += System.nanoTime() - t3;
-        return new WindowOutcome(bundleGuid, task.type(), taskId, windowIdx, uids, results);
+        phaseEnd(Phase.QUERY, t0);
+        return p.coverage() != null ? score(batch, task, miners, responses, skillAnswers) : score(batch, task, miners, responses, tagAnswers);
     }
 
-    /**
-     * The rest of phase 3 for a skill-coverage task: each answer read, judged, embedded and scored
-     * ({@link SkillAnswerScorer}), rewarded and recorded in the 2.37 shape. One answer that fails
-     * (an embedding error) scores 0 alone.
-     */
-    private WindowOutcome scoreSkillCoverage(Batch batch, Task task, List<Neuron> miners, List<DendriteResult<CgSynapse>> responses, long t1) {
+    /** JUDGE, SCORE and RECORD of one task's answers, the same for every kind of answer. */
+    private <J> WindowOutcome score(Batch batch, Task task, List<Neuron> miners, List<DendriteResult<CgSynapse>> responses,
+                                    AnswerScoring<J> scoring) {
         PreparedBundle p = batch.bundle();
-        List<Integer> uids = miners.stream().map(Neuron::uid).toList();
-        double[] finals = new double[miners.size()];
-        List<MinerScore> minerScores = new ArrayList<>();
-        List<SkillAnswerScorer.Scored> scoredAnswers = new ArrayList<>();
-        for (int i = 0; i < miners.size(); i++) {
-            Neuron m = miners.get(i);
-            DendriteResult<CgSynapse> r = responses.get(i);
-            MinerOutput out = r.isSuccess() ? r.response().output() : null;
-            SkillAnswerScorer.Scored s = null;
-            String why = null;
-            if (out == null) {
-                why = r.isSuccess() ? "empty cgp_output" : r.statusCode() + " " + r.statusMessage();
-                log.info("BAD RESPONSE from miner idx: {} uid: {}: {}", i, m.uid(), why);
-            } else {
-                try {
-                    s = skillScorer.score(m.uid(), out, p.coverage());
-                } catch (RuntimeException e) { // a remote embedder's 429 or timeout: this answer goes unscored, the step goes on
-                    why = "the validator could not embed its answer: " + e.getMessage();
-                    log.warn("Scoring the skill answer of miner uid {} failed: {}; it scores 0", m.uid(), e.toString());
-                }
-            }
-            scoredAnswers.add(s);
-            if (s == null) {
-                minerScores.add(new MinerScore(m.uid(), m.hotkey(), 0, 0, 0, 0, 0, why));
-                continue;
-            }
-            SkillCoverageScoring.Result res = s.result();
-            log.info("RESULTS from miner idx: {} uid: {}, tests: {} in scored sections: {} judged correct: {}", i, m.uid(), s.testsSent(),
-                    res.totalTests(), s.judgedCorrect());
-            log.info("Scores: section coverage {} skill coverage {} adjusted {} final {}{}", fmt(res.sectionCoverage()), fmt(res.skillCoverage()),
-                    fmt(res.adjustedScore()), fmt(res.finalScore()), res.zeroReason() != null ? " (" + res.zeroReason() + ")"
-                            : res.penalties().isEmpty() ? "" : " penalties " + res.penalties());
-            finals[i] = res.finalScore();
-            minerScores.add(new MinerScore(m.uid(), m.hotkey(), res.adjustedScore(), res.finalScore(), res.totalTests(), s.judgedCorrect(), 0,
-                    res.zeroReason()));
-        }
-        long t2 = System.nanoTime();
-        nanos[2] += t2 - t1;
-        double[] rewards = settings.rewardDistribution().apply(finals);
-        this.scores.update(uids.stream().mapToInt(Integer::intValue).toArray(), rewards);
-        long t3 = System.nanoTime();
-        nanos[3] += t3 - t2;
-        List<MinerResult> results = new ArrayList<>(miners.size());
-        String bundleGuid = p.bundle().guid();
-        for (int i = 0; i < miners.size(); i++) {
-            DendriteResult<CgSynapse> r = responses.get(i);
-            SkillAnswerScorer.Scored s = scoredAnswers.get(i);
-            MinerResult mr = new MinerResult(miners.get(i).uid(), miners.get(i).hotkey(), r.statusCode(), r.statusMessage(), List.of(), List.of(),
-                    s == null ? 0 : s.result().totalTests(), minerScores.get(i), rewards[i]);
-            results.add(mr);
-            if (s == null) continue;
-            MinerOutput out = r.response().output();
-            try {
-                recorder.record(Guid.of(bundleGuid), records.skillAnswer(bundleGuid, task, mr.hotkey(), mr.uid(), s.skill(), out.tddPlan(),
-                        out.sectionTests() == null ? java.util.Map.of() : out.sectionTests(), s.skillVector(), s.testVectors(), scoreNode(mr),
-                        batch.number()));
-            } catch (RuntimeException e) { // one record the recorder cannot take costs that record, never the step
-                log.error("Recording the answer of uid {} failed ({}); the step goes on", mr.uid(), e.getMessage());
-            }
-        }
-        nanos[4] += System.nanoTime() - t3;
-        return new WindowOutcome(bundleGuid, task.type(), task.envelope().guid(), -1, uids, results);
-    }
+        long t0 = System.nanoTime();
+        List<J> judged = new ArrayList<>(miners.size());
+        for (int i = 0; i < miners.size(); i++) judged.add(scoring.judge(p, i, miners.get(i), responses.get(i)));
+        phaseEnd(Phase.JUDGE, t0);
 
-    private static String fmt(double v) { return String.format(java.util.Locale.ROOT, "%.4f", v); }
+        long t1 = System.nanoTime();
+        List<MinerScore> scores = new ArrayList<>(miners.size());
+        for (int i = 0; i < miners.size(); i++) scores.add(scoring.score(p, miners.get(i), judged.get(i)));
+        double[] rewards = settings.rewardDistribution().apply(scores.stream().mapToDouble(MinerScore::finalScore).toArray());
+        List<MinerResult> results = new ArrayList<>(miners.size());
+        for (int i = 0; i < miners.size(); i++) {
+            results.add(scoring.result(miners.get(i), responses.get(i), judged.get(i), scores.get(i), rewards[i]));
+        }
+        WindowOutcome outcome = new WindowOutcome(p.bundle().guid(), task.type(), task.envelope().guid(),
+                task instanceof ConversationTask c ? c.windowIdx() : -1, miners.stream().map(Neuron::uid).toList(), results);
+        phaseEnd(Phase.SCORE, t1);
+        notify(() -> listener.taskScored(outcome));
+
+        long t2 = System.nanoTime();
+        for (int i = 0; i < miners.size(); i++) {
+            MinerResult r = results.get(i);
+            try {
+                RecordPayload record = scoring.record(batch, task, responses.get(i), judged.get(i), r);
+                if (record != null) recorder.record(Guid.of(p.bundle().guid()), record);
+            } catch (RuntimeException e) { // one record the recorder cannot take costs that record, never the step
+                log.error("Recording the answer of uid {} failed ({}); the step goes on", r.uid(), e.getMessage());
+            }
+        }
+        phaseEnd(Phase.RECORD, t2);
+        return outcome;
+    }
 
     private CgSynapse request(Task task) {
         double timeoutSeconds = settings.timeout().toMillis() / 1000.0;
@@ -389,26 +327,20 @@ public final class ValidatorStep {
         return status == 408 || status == 422 || status == 503 || status < 100;
     }
 
-    /** The miner record of one answer, as the live validators write it (see {@link Records}). */
-    private void recordAnswer(Batch batch, Task task, MinerResult r, MinerTags judged, List<String> original) {
-        ObjectNode score = scoreNode(r);
-        String bundleGuid = batch.bundle().bundle().guid();
-        try {
-            recorder.record(Guid.of(bundleGuid), records.answer(bundleGuid, task, r.hotkey(), r.uid(), judged.tags(), judged.vectors(),
-                    original, score, batch.number()));
-        } catch (RuntimeException e) { // one record the recorder cannot take costs that record, never the step
-            log.error("Recording the answer of uid {} failed ({}); the step goes on", r.uid(), e.getMessage());
-        }
+    private void phaseEnd(Phase phase, long startNanos) {
+        Duration took = since(startNanos);
+        timings.phaseEnd(phase, took);
+        notify(() -> listener.phaseEnd(phase, took));
     }
 
-    /** What an answer scored, as its record carries it. */
-    private static ObjectNode scoreNode(MinerResult r) {
-        ObjectNode score = WireJson.mapper().createObjectNode();
-        score.put("status_code", r.status());
-        score.put("adjusted_score", r.score().adjustedScore());
-        score.put("final_miner_score", r.score().finalScore());
-        score.put("reward", r.reward());
-        if (r.score().zeroReason() != null) score.put("zero_reason", r.score().zeroReason());
-        return score;
+    private static Duration since(long startNanos) { return Duration.ofNanos(System.nanoTime() - startNanos); }
+
+    /** Tells the listener; a listener that throws loses its own event, never the step. */
+    private static void notify(Runnable event) {
+        try {
+            event.run();
+        } catch (RuntimeException e) {
+            log.warn("A step listener failed: {}", e.toString());
+        }
     }
 }

@@ -45,9 +45,9 @@ class FloodingMinerTest {
             Metagraph mg = new Metagraph(1, 1, List.of(
                     Neuron.of(0, validatorKey.ss58Address(), "c", 5000, true, new AxonInfo("0.0.0.0", 0, validatorKey.ss58Address())),
                     Neuron.of(1, minerKey.ss58Address(), "c", 1, false, new AxonInfo("127.0.0.1", miner.port(), minerKey.ss58Address()))));
-            ValidatorStep step = new ValidatorStep(new LocalConversations(ConversationFiles.samples(), "samples"), llm, embedder, dendrite,
-                    () -> mg, 0, validatorKey.ss58Address(), new MinerSampler(new Random(1), 4096), Scores.zeros(mg.hotkeys()), store,
-                    StepSettings.defaults(1));
+            ValidatorStep step = ValidatorStep.builder().source(new LocalConversations(ConversationFiles.samples(), "samples")).llm(llm)
+                    .embedder(embedder).dendrite(dendrite).metagraph(() -> mg).self(0, validatorKey.ss58Address())
+                    .sampler(new MinerSampler(new Random(1), 4096)).recorder(store).settings(StepSettings.defaults(1)).build();
             PreparedBundle p = step.reserve().flatMap(step::prepare).orElseThrow();
             WindowOutcome o = step.sendTask(step.recordGroundTruth(p), p.tasks().get(0));
             MinerResult r = o.results().get(0);

@@ -185,9 +185,10 @@ class MinerEndpointsTest {
             endpoints.refreshAll(placeholders, true);
             assertThat(endpoints.committedCount()).isEqualTo(2);
             chain.withCommitment(moved.hotkey(), EndpointCommitment.seal(pub, moved.hotkey(), "127.0.0.1", moved.port())); // it moved
-            ValidatorStep step = new ValidatorStep(new LocalConversations(ConversationFiles.samples(), "samples"), llm, embedder,
-                    dendrite, () -> placeholders, LocalSubnet.VALIDATOR_UID, subnet.validatorKey().ss58Address(),
-                    new MinerSampler(new Random(1), 4096), Scores.zeros(real.hotkeys()), store, StepSettings.defaults(LocalSubnet.NETUID), endpoints);
+            ValidatorStep step = ValidatorStep.builder().source(new LocalConversations(ConversationFiles.samples(), "samples")).llm(llm)
+                    .embedder(embedder).dendrite(dendrite).metagraph(() -> placeholders)
+                    .self(LocalSubnet.VALIDATOR_UID, subnet.validatorKey().ss58Address()).sampler(new MinerSampler(new Random(1), 4096))
+                    .recorder(store).settings(StepSettings.defaults(LocalSubnet.NETUID)).endpoints(endpoints).build();
             PreparedBundle p = step.reserve().flatMap(step::prepare).orElseThrow();
             WindowOutcome o = step.sendTask(step.recordGroundTruth(p), p.tasks().get(0));
             assertThat(o.results()).hasSize(2).allSatisfy(r -> assertThat(r.status()).as("uid %d: %s", r.uid(), r.statusMessage()).isEqualTo(200));

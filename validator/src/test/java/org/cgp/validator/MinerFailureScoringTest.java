@@ -43,9 +43,10 @@ class MinerFailureScoringTest {
                     new AxonInfo(twos.ip(), twos.port(), one.hotkey()), 0, 0, 0, 0, 0));
             Metagraph wrong = new Metagraph(real.netuid(), real.block(), crossed);
             Scores ema = Scores.zeros(real.hotkeys());
-            ValidatorStep step = new ValidatorStep(new LocalConversations(ConversationFiles.samples(), "samples"), llm, embedder,
-                    dendrite, () -> wrong, LocalSubnet.VALIDATOR_UID, subnet.validatorKey().ss58Address(),
-                    new MinerSampler(new Random(1), 4096), ema, store, StepSettings.defaults(LocalSubnet.NETUID));
+            ValidatorStep step = ValidatorStep.builder().source(new LocalConversations(ConversationFiles.samples(), "samples")).llm(llm)
+                    .embedder(embedder).dendrite(dendrite).metagraph(() -> wrong)
+                    .self(LocalSubnet.VALIDATOR_UID, subnet.validatorKey().ss58Address()).sampler(new MinerSampler(new Random(1), 4096))
+                    .recorder(store).settings(StepSettings.defaults(LocalSubnet.NETUID)).build();
             PreparedBundle p = step.reserve().flatMap(step::prepare).orElseThrow();
             WindowOutcome o = step.sendTask(step.recordGroundTruth(p), p.tasks().get(0));
 
@@ -57,7 +58,9 @@ class MinerFailureScoringTest {
             assertThat(o.results()).filteredOn(r -> r.uid() != 1).hasSize(2)
                     .allSatisfy(r -> assertThat(r.status()).isEqualTo(200))
                     .allSatisfy(r -> assertThat(r.score().finalScore()).isPositive());
+            ema.apply(o);
             assertThat(ema.value(1)).isZero();
+            assertThat(ema.value(2)).isPositive();
         }
     }
 }

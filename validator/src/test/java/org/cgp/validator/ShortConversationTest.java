@@ -63,9 +63,10 @@ class ShortConversationTest {
                 new Line(1, "me too, the ocean is great"), new Line(0, "do you race?"), new Line(1, "every summer")));
         Keypair key = Keypair.generate();
         try (ResultStore store = ResultStore.sqlite(dir.resolve("s.sqlite")); Dendrite dendrite = new Dendrite(key)) {
-            ValidatorStep step = new ValidatorStep(new LocalConversations(List.of(tiny), "tiny"), counting,
-                    OfflineModels.embedder(), dendrite, () -> new Metagraph(1, 1, List.of()), 0,
-                    key.ss58Address(), new MinerSampler(new Random(), 4096), Scores.zeros(List.of(key.ss58Address())), store, StepSettings.defaults(1));
+            ValidatorStep step = ValidatorStep.builder().source(new LocalConversations(List.of(tiny), "tiny")).llm(counting)
+                    .embedder(OfflineModels.embedder()).dendrite(dendrite).metagraph(() -> new Metagraph(1, 1, List.of()))
+                    .self(0, key.ss58Address()).sampler(new MinerSampler(new Random(), 4096)).recorder(store)
+                    .settings(StepSettings.defaults(1)).build();
             StepReport r = step.run();
             assertThat(r.succeeded()).isFalse();
             assertThat(r.skipped()).isEqualTo("no task bundle could be reserved and prepared");

@@ -56,10 +56,10 @@ class VerboseValidatorTest {
         store = ResultStore.sqlite(dir.resolve("verbose.sqlite"));
         dendrite = new Dendrite(subnet.validatorKey());
         movingAverage = Scores.zeros(subnet.chain().metagraph(LocalSubnet.NETUID).hotkeys());
-        step = new ValidatorStep(new LocalConversations(ConversationFiles.samples(), "bundled samples"), llm, embedder,
-                dendrite, () -> subnet.chain().metagraph(LocalSubnet.NETUID), LocalSubnet.VALIDATOR_UID,
-                subnet.validatorKey().ss58Address(), new MinerSampler(new Random(), 4096), movingAverage, store,
-                StepSettings.defaults(LocalSubnet.NETUID).withMode("test"));
+        step = ValidatorStep.builder().source(new LocalConversations(ConversationFiles.samples(), "bundled samples")).llm(llm)
+                .embedder(embedder).dendrite(dendrite).metagraph(() -> subnet.chain().metagraph(LocalSubnet.NETUID))
+                .self(LocalSubnet.VALIDATOR_UID, subnet.validatorKey().ss58Address()).sampler(new MinerSampler(new Random(), 4096))
+                .recorder(store).settings(StepSettings.defaults(LocalSubnet.NETUID).withMode("test")).build();
     }
 
     @AfterAll
@@ -107,6 +107,8 @@ class VerboseValidatorTest {
     @Test @Order(4)
     void sendsTheFirstTaskToThreeMinersAndScoresEachUnderItsOwnUid() {
         WindowOutcome o = step.sendTask(batch, prepared.tasks().get(0));
+        assertThat(movingAverage.values()).as("the step computes rewards; the validator applies them").containsOnly(0.0);
+        movingAverage.apply(o);
         Metagraph mg = subnet.chain().metagraph(LocalSubnet.NETUID);
         assertThat(o.uids()).hasSize(3).doesNotContain(LocalSubnet.VALIDATOR_UID).containsExactlyInAnyOrder(1, 2, 3);
         assertThat(o.results()).hasSize(3);

@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.cgp.protocol.synapse.WireJson;
@@ -18,7 +17,8 @@ import org.cgp.protocol.synapse.WireJson;
 /**
  * What a validator must not lose across restarts: the step counter, the moving
  * average per uid, the hotkey each uid had when it was scored, and the block weights were last
- * set at. Saved atomically (temp file, fsync, rename) as JSON.
+ * set at. Saved atomically (temp file, fsync, rename) as JSON. It is a snapshot: the averages are
+ * owned, aligned and updated by {@code Scores}, which makes and restores it.
  */
 public record ValidatorState(
         long step,
@@ -39,34 +39,6 @@ public record ValidatorState(
     public static ValidatorState fresh(List<String> hotkeys) {
         return new ValidatorState(0, hotkeys, new double[hotkeys.size()], 0);
     }
-
-    /**
-     * This state fitted to the current metagraph: a uid whose hotkey changed starts again at 0,
-     * new uids are appended at 0, and a shrunken metagraph drops the uids that are gone.
-     */
-    public ValidatorState alignedTo(List<String> currentHotkeys) {
-        double[] aligned = new double[currentHotkeys.size()];
-        for (int uid = 0; uid < currentHotkeys.size(); uid++) {
-            if (uid < hotkeys.size() && hotkeys.get(uid).equals(currentHotkeys.get(uid))) aligned[uid] = ema[uid];
-        }
-        return new ValidatorState(step, currentHotkeys, aligned, lastWeightsBlock);
-    }
-
-    /** The uids whose hotkey differs between this state and {@code currentHotkeys}. */
-    public List<Integer> changedUids(List<String> currentHotkeys) {
-        List<Integer> out = new ArrayList<>();
-        for (int uid = 0; uid < Math.min(hotkeys.size(), currentHotkeys.size()); uid++) {
-            if (!hotkeys.get(uid).equals(currentHotkeys.get(uid))) out.add(uid);
-        }
-        return out;
-    }
-
-    /** This state with new averages, fitted to its uids (a longer vector is cut, a shorter one padded with 0). */
-    public ValidatorState withEma(double[] newEma) {
-        return new ValidatorState(step, hotkeys, Arrays.copyOf(newEma, hotkeys.size()), lastWeightsBlock);
-    }
-
-    public ValidatorState nextStep() { return new ValidatorState(step + 1, hotkeys, ema, lastWeightsBlock); }
 
     public ValidatorState withWeightsSetAt(long block) { return new ValidatorState(step, hotkeys, ema, block); }
 

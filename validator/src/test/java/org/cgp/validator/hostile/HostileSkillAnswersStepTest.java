@@ -147,8 +147,9 @@ class HostileSkillAnswersStepTest {
 
                 @Override public String describe() { return "one skill-coverage bundle"; }
             };
-            ValidatorStep step = new ValidatorStep(one, llm, embedder, dendrite, () -> mg, LocalSubnet.VALIDATOR_UID,
-                    subnet.validatorKey().ss58Address(), new MinerSampler(new Random(1), 4096), Scores.zeros(mg.hotkeys()), store, settings);
+            ValidatorStep step = ValidatorStep.builder().source(one).llm(llm).embedder(embedder).dendrite(dendrite).metagraph(() -> mg)
+                    .self(LocalSubnet.VALIDATOR_UID, subnet.validatorKey().ss58Address()).sampler(new MinerSampler(new Random(1), 4096))
+                    .recorder(store).settings(settings).build();
             PreparedBundle p = step.reserve().flatMap(step::prepare).orElseThrow();
             assertThat(p.coverage()).as("a skill-coverage bundle").isNotNull();
             WindowOutcome o = step.sendTask(step.recordGroundTruth(p), p.tasks().get(0));

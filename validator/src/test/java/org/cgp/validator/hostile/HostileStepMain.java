@@ -47,9 +47,10 @@ public final class HostileStepMain {
             Metagraph mg = new Metagraph(LocalSubnet.NETUID, 1, neurons);
             StepSettings settings = StepSettings.defaults(LocalSubnet.NETUID).toBuilder().sampleSize(neurons.size())
                     .timeout(java.time.Duration.ofSeconds(4)).build();
-            ValidatorStep step = new ValidatorStep(new LocalConversations(ConversationFiles.samples(), "samples"), llm, embedder, dendrite,
-                    () -> mg, LocalSubnet.VALIDATOR_UID, subnet.validatorKey().ss58Address(), new MinerSampler(new Random(1), 4096),
-                    Scores.zeros(mg.hotkeys()), store, settings);
+            ValidatorStep step = ValidatorStep.builder().source(new LocalConversations(ConversationFiles.samples(), "samples")).llm(llm)
+                    .embedder(embedder).dendrite(dendrite).metagraph(() -> mg)
+                    .self(LocalSubnet.VALIDATOR_UID, subnet.validatorKey().ss58Address()).sampler(new MinerSampler(new Random(1), 4096))
+                    .recorder(store).settings(settings).build();
             PreparedBundle p = step.reserve().flatMap(step::prepare).orElseThrow();
             WindowOutcome o = step.sendTask(step.recordGroundTruth(p), p.tasks().get(0));
             for (MinerResult r : o.results()) {

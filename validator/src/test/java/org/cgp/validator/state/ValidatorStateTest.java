@@ -32,23 +32,6 @@ class ValidatorStateTest {
     }
 
     @Test
-    void changedHotkeyResetsItsUidAndGrowthAddsZeros() {
-        ValidatorState s = new ValidatorState(5, List.of("a", "b", "c"), new double[] {0.1, 0.2, 0.3}, 7);
-        ValidatorState aligned = s.alignedTo(List.of("a", "x", "c", "d"));
-        assertThat(s.changedUids(List.of("a", "x", "c", "d"))).containsExactly(1);
-        assertThat(aligned.ema()).containsExactly(0.1, 0.0, 0.3, 0.0);
-        assertThat(aligned.step()).isEqualTo(5);
-        assertThat(aligned.lastWeightsBlock()).isEqualTo(7);
-    }
-
-    @Test
-    void averagesAreFittedToTheUidsOfTheState() {
-        ValidatorState s = new ValidatorState(1, List.of("a", "b"), new double[] {0.1, 0.2}, 0);
-        assertThat(s.withEma(new double[] {0.3, 0.4, 0.5}).ema()).containsExactly(0.3, 0.4);
-        assertThat(s.withEma(new double[] {0.3}).ema()).containsExactly(0.3, 0.0);
-    }
-
-    @Test
     void saveReplacesThePreviousFileWhole() {
         new ValidatorState(1, List.of("a"), new double[] {0.5}, 0).save(dir);
         new ValidatorState(2, List.of("a", "b"), new double[] {0.5, 0.25}, 9).save(dir);
