@@ -153,7 +153,8 @@ public final class ValidatorCommand implements Callable<Integer> {
         try (Chain chain = Chains.journaled(Chains.open(common, offlineMetagraph), stateDir);
              Validator validator = new Validator(config, hotkey, chain, MeteredLlmClient.wrap(LlmProviders.chat(llm), registry),
                      LlmProviders.embedder(llm), source, recorder, commitmentKey)) {
-            ValidatorMetrics metrics = new ValidatorMetrics(validator::state, validator.weights()::last, recorder::pending, registry);
+            ValidatorMetrics metrics = new ValidatorMetrics(validator::state, validator.weights()::last, recorder::pending);
+            metrics.bindTo(registry);
             validator.onStep(metrics::record);
             validator.weights().addListener(metrics.weightsListener());
             try (StatusServer status = common.metricsPort() > 0

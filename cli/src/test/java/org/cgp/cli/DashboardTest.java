@@ -60,7 +60,8 @@ class DashboardTest {
             ValidatorConfig config = ValidatorConfig.local(step, dir.resolve("validator"));
             try (Validator v = new Validator(config, subnet.validatorKey(), subnet.chain(), MeteredLlmClient.wrap(llm, validatorRegistry),
                     embedder, new LocalConversations(ConversationFiles.samples(), "samples"), store)) {
-                ValidatorMetrics metrics = new ValidatorMetrics(v::state, v.weights()::last, store::pending, validatorRegistry);
+                ValidatorMetrics metrics = new ValidatorMetrics(v::state, v.weights()::last, store::pending);
+                metrics.bindTo(validatorRegistry);
                 v.onStep(metrics::record);
                 v.weights().addListener(metrics.weightsListener());
                 assertThat(v.runStep().succeeded()).isTrue();

@@ -88,7 +88,8 @@ public final class Miner implements AutoCloseable {
         }
         if (!config.forceValidatorPermit()) log.warn("Allowing non-validators to call this miner");
         MinerBlacklist access = new MinerBlacklist(metagraph, config.allowNonRegistered(), config.forceValidatorPermit(), config.minStake());
-        MinerMetrics metrics = new MinerMetrics(hotkey.ss58Address(), registry);
+        MinerMetrics metrics = new MinerMetrics(hotkey.ss58Address());
+        metrics.bindTo(registry);
         TaskMiner tagger = new TaskMiner(llm, embedder, config);
         warmUpInBackground(llm);
         AxonServer axon = AxonServer.builder(hotkey)

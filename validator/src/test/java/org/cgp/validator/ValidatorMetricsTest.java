@@ -1,6 +1,7 @@
 package org.cgp.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -16,7 +17,8 @@ class ValidatorMetricsTest {
     void metersStepsAnswersAndMovingAveragesAndSurvivesGarbageCollection() {
         ValidatorState state = new ValidatorState(3, List.of("5A", "5B<script>"), new double[] {0, 0.25}, 10);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        ValidatorMetrics m = new ValidatorMetrics(() -> state, () -> new EmitWeights(new int[] {1}, new int[] {65535}), () -> 2, registry);
+        ValidatorMetrics m = new ValidatorMetrics(() -> state, () -> new EmitWeights(new int[] {1}, new int[] {65535}), () -> 2);
+        m.bindTo(registry);
         MinerResult ok = new MinerResult(1, "5B", 200, "Success", List.of("a"), List.of("a"), 1,
                 new MinerScore(1, "5B", 0.5, 0.5, 3, 2, 1, null), 0.5);
         MinerResult down = new MinerResult(1, "5B", 503, "down", List.of(), List.of(), 0,
@@ -39,7 +41,8 @@ class ValidatorMetricsTest {
     void countsWeightsByOutcomeAndKeepsTheLastOneTheChainTook() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ValidatorState state = new ValidatorState(0, List.of("5A"), new double[] {0}, 0);
-        ValidatorMetrics m = new ValidatorMetrics(() -> state, () -> null, () -> 0, registry);
+        ValidatorMetrics m = new ValidatorMetrics(() -> state, () -> null, () -> 0);
+        m.bindTo(registry);
         var listener = m.weightsListener();
         assertThat(registry.get("cgp_validator_weights_set").tag("outcome", "failed").counter().count()).isZero();
         assertThat(registry.get("cgp_validator_weights_last_block").gauge().value()).isEqualTo(-1.0);
@@ -52,5 +55,20 @@ class ValidatorMetricsTest {
         assertThat(registry.get("cgp_validator_weights_set").tag("outcome", "failed").counter().count()).isEqualTo(1.0);
         assertThat(registry.get("cgp_validator_weights_last_block").gauge().value()).as("a failure leaves the last success").isEqualTo(460.0);
         assertThat(registry.get("cgp_validator_weights_last_set_seconds").gauge().value()).isGreaterThan(1.7e9);
+    }
+
+    @Test
+    void everyMeterExistsOnceBoundAndIsBoundOnlyOnce() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ValidatorState state = new ValidatorState(0, List.of("5A"), new double[] {0}, 0);
+        ValidatorMetrics m = new ValidatorMetrics(() -> state, () -> null, () -> 0);
+        assertThatThrownBy(() -> m.record(StepReport.skipped(null, "x"), Duration.ZERO)).hasMessageContaining("bind");
+        m.bindTo(registry);
+        assertThat(registry.get("cgp_validator_steps_total").tag("outcome", "skipped").counter().count()).isZero();
+        assertThat(registry.get("cgp_validator_windows_total").counter().count()).isZero();
+        assertThat(registry.get("cgp_validator_step").timer().count()).isZero();
+        assertThatThrownBy(() -> m.bindTo(new SimpleMeterRegistry())).isInstanceOf(IllegalStateException.class);
+        m.record(StepReport.skipped(null, "x"), Duration.ofMillis(5));
+        assertThat(registry.get("cgp_validator_steps_total").tag("outcome", "skipped").counter().count()).isEqualTo(1.0);
     }
 }

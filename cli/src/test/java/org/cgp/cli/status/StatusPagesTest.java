@@ -14,8 +14,8 @@ class StatusPagesTest {
     @Test
     void validatorPageShowsScoresAndWeightsAndEscapesHotkeys() {
         ValidatorState state = new ValidatorState(3, List.of("5A", "5B<script>"), new double[] {0, 0.25}, 10);
-        ValidatorMetrics m = new ValidatorMetrics(() -> state, () -> new EmitWeights(new int[] {1}, new int[] {65535}), () -> 0,
-                new SimpleMeterRegistry());
+        ValidatorMetrics m = new ValidatorMetrics(() -> state, () -> new EmitWeights(new int[] {1}, new int[] {65535}), () -> 0);
+        m.bindTo(new SimpleMeterRegistry());
         String html = StatusPages.validator(m);
         assertThat(html).contains("5B&lt;script&gt;").doesNotContain("5B<script>").contains("65535").contains("0.25000")
                 .contains("step 3");
@@ -23,7 +23,9 @@ class StatusPagesTest {
 
     @Test
     void minerPageShowsItsHotkeyEscaped() {
-        String html = StatusPages.miner(new MinerMetrics("5M\"<b>", new SimpleMeterRegistry()));
+        MinerMetrics metrics = new MinerMetrics("5M\"<b>");
+        metrics.bindTo(new SimpleMeterRegistry());
+        String html = StatusPages.miner(metrics);
         assertThat(html).contains("5M&quot;&lt;b&gt;").contains("windows tagged: 0");
     }
 }
