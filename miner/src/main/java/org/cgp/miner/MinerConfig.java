@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import org.cgp.llm.LlmConfig;
 import org.cgp.llm.TagCleaner;
+import org.cgp.protocol.axon.AxonServer;
 import org.cgp.protocol.commitment.CommitmentKeys;
 
 /**
@@ -24,12 +25,12 @@ public record MinerConfig(int netuid, String axonHost, int axonPort, String exte
                           Duration forwardTimeout, boolean embeddings, Duration metagraphRefresh, boolean serveAxon,
                           int maxTags, byte[] commitmentKey, String placeholderIp, int placeholderPort, boolean keepRealAxon,
                           Duration commitmentRetry) {
-    public static final String DEFAULT_HOST = "0.0.0.0";
-    public static final int DEFAULT_PORT = 8091;
-    public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+    public static final String DEFAULT_HOST = AxonServer.DEFAULT_HOST;
+    public static final int DEFAULT_PORT = AxonServer.DEFAULT_PORT;
+    public static final int DEFAULT_MAX_BODY_BYTES = AxonServer.DEFAULT_MAX_BODY_BYTES;
     public static final int DEFAULT_MAX_LINES = 200;
     public static final int DEFAULT_MAX_LINE_CHARS = 20_000;
-    public static final int DEFAULT_MAX_QUEUED_FORWARDS = 256;
+    public static final int DEFAULT_MAX_QUEUED_FORWARDS = AxonServer.DEFAULT_MAX_QUEUED_FORWARDS;
     /** Forwards at once with a remote LLM: each mostly waits on HTTP, and live validators wait 12 s. */
     public static final int DEFAULT_REMOTE_FORWARDS = 32;
     public static final Duration DEFAULT_FORWARD_TIMEOUT = Duration.ofSeconds(60);

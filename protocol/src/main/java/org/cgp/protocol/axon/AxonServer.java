@@ -36,7 +36,10 @@ public final class AxonServer implements AutoCloseable {
         return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
     }
     /** The Python SDK's default axon port. */
+    /** The axon's defaults, read by the miner's configuration too (one place for each). */
+    public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8091;
+    public static final int DEFAULT_MAX_QUEUED_FORWARDS = 256;
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     /** Request header block limit (uvicorn/h11 allow about 16 KiB). */
     public static final int MAX_HEADER_BYTES = 16 * 1024;
@@ -89,14 +92,14 @@ public final class AxonServer implements AutoCloseable {
 
     public static final class Builder {
         private final Keypair keypair;
-        private String host = "0.0.0.0";
+        private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
         private Blacklist blacklist = Blacklist.NONE;
         private Priority priority = Priority.FLAT;
         private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private Duration forwardTimeout = Duration.ofMillis((long) (org.cgp.protocol.synapse.CgSynapse.DEFAULT_TIMEOUT_SECONDS * 1000));
         private int maxConcurrentForwards = 10;
-        private int maxQueuedForwards = 256;
+        private int maxQueuedForwards = DEFAULT_MAX_QUEUED_FORWARDS;
         private int ioThreads = 0;
         private boolean allowLegacyNonces;
         private boolean signResponses;
