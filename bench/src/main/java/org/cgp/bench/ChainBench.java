@@ -14,6 +14,7 @@ import org.cgp.chain.rpc.RpcConfig;
 import org.cgp.chain.internal.subtensor.ExtrinsicSubmitter;
 import org.cgp.chain.internal.subtensor.NeuronInfoLite;
 import org.cgp.chain.internal.subtensor.NeuronsLiteCodec;
+import org.cgp.chain.internal.subtensor.SubtensorCalls;
 import org.cgp.chain.internal.subtensor.SubtensorClient;
 import org.cgp.protocol.keys.Keypair;
 
@@ -72,13 +73,13 @@ public final class ChainBench {
         Keypair alice = Keypair.fromUri("//Alice");
         byte[] bob = Keypair.fromUri("//Bob").publicKey();
         try (SubtensorClient client = SubtensorClient.connect(url, RpcConfig.defaults())) {
-            SubtensorChain chain = new SubtensorChain(client);
+            SubtensorCalls calls = new SubtensorCalls(client.metadata());
             ExtrinsicSubmitter submitter = new ExtrinsicSubmitter(client, Duration.ofSeconds(60), SubtensorChain.ERA_PERIOD);
             System.out.printf("node %s, runtime spec %d%n", url, client.runtimeVersion().specVersion());
             long[] sign = new long[count], inBlock = new long[count], total = new long[count];
             for (int i = -2; i < count; i++) { // two warm-up transfers
                 long t0 = System.nanoTime();
-                SignedExtrinsic xt = submitter.sign(chain.calls().transfer(bob, 1_000 + i), alice);
+                SignedExtrinsic xt = submitter.sign(calls.transfer(bob, 1_000 + i), alice);
                 long t1 = System.nanoTime();
                 ExtrinsicResult r = submitter.submitAndWatch(xt);
                 long t2 = System.nanoTime();

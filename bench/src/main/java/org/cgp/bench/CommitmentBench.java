@@ -69,8 +69,8 @@ public final class CommitmentBench {
 
     private static void overRpc(String url, byte[] key, List<Keypair> miners, List<byte[]> sealed, int passes) {
         int netuid = 1;
-        try (SubtensorChain chain = new SubtensorChain(SubtensorClient.connect(url, RpcConfig.defaults()), Duration.ofSeconds(60))) {
-            SubtensorClient client = chain.client();
+        SubtensorClient client = SubtensorClient.connect(url, RpcConfig.defaults());
+        try (SubtensorChain chain = new SubtensorChain(client, Duration.ofSeconds(60))) {
             StorageEntry entry = client.metadata().storage(CommitmentStorage.PALLET, CommitmentStorage.COMMITMENT_OF);
             List<List<String>> pairs = new ArrayList<>();
             for (int i = 0; i < miners.size(); i++) {

@@ -82,12 +82,10 @@ public final class SubtensorChain implements Chain {
     }
 
     /** The calls of the connected runtime (indices and argument types from its metadata). */
-    public SubtensorCalls calls() { return new SubtensorCalls(client.metadata()); }
+    private SubtensorCalls calls() { return new SubtensorCalls(client.metadata()); }
 
     /** Signs {@code call} with {@code signer}, submits it and waits for inclusion; a failed dispatch throws by error name. */
     public ExtrinsicResult submit(Call call, Keypair signer) { return submitter.submit(call, signer); }
-
-    public SubtensorClient client() { return client; }
 
     @Override public long currentBlock() { return client.blockNumber(); }
 

@@ -17,8 +17,6 @@ public final class CallEncoder {
         this.codec = new ValueCodec(metadata.types());
     }
 
-    public RuntimeMetadata metadata() { return metadata; }
-
     /** Whether the runtime has {@code pallet.call} at all. */
     public boolean hasCall(String pallet, String call) {
         try {

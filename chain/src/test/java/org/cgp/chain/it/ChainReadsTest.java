@@ -8,6 +8,7 @@ import org.cgp.chain.ChainException;
 import org.cgp.chain.Metagraph;
 import org.cgp.chain.SubnetHyperparameters;
 import org.cgp.chain.SubtensorChain;
+import org.cgp.chain.internal.subtensor.SubtensorClient;
 import org.cgp.chain.internal.metadata.RuntimeMetadata;
 import org.cgp.chain.rpc.RpcConfig;
 import org.cgp.chain.rpc.RpcErrorException;
@@ -21,11 +22,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ChopsticksExtension.class)
 @org.junit.jupiter.api.Tag("peer")
 class ChainReadsTest {
+    private static SubtensorClient client;
     private static SubtensorChain chain;
 
     @BeforeAll
     static void connect(Chopsticks node) {
-        chain = SubtensorChain.connect("local", node.wsUrl(), RpcConfig.defaults());
+        client = SubtensorClient.connect(node.wsUrl(), RpcConfig.defaults());
+        chain = new SubtensorChain(client);
     }
 
     @AfterAll
@@ -35,14 +38,14 @@ class ChainReadsTest {
 
     @Test
     void runtimeVersionGenesisAndBlock() {
-        assertThat(chain.client().runtimeVersion().specVersion()).isEqualTo(218);
-        assertThat(chain.client().genesisHash()).hasSize(32);
+        assertThat(client.runtimeVersion().specVersion()).isEqualTo(218);
+        assertThat(client.genesisHash()).hasSize(32);
         assertThat(chain.currentBlock()).isGreaterThanOrEqualTo(0);
     }
 
     @Test
     void metadataGivesCallIndicesAndExtensions() {
-        RuntimeMetadata md = chain.client().metadata();
+        RuntimeMetadata md = client.metadata();
         assertThat(md.version()).isIn(14, 15);
         assertThat(md.pallet("SubtensorModule").index()).isEqualTo(7);
         assertThat(md.call("SubtensorModule", "set_weights").index()).isZero();
@@ -74,7 +77,7 @@ class ChainReadsTest {
 
     @Test
     void storageOfAlice() {
-        Object account = chain.client().storage("System", "Account",
+        Object account = client.storage("System", "Account",
                 Hex.decode("d43593c715fdd31c61141abd04a99fd6822c8558854ccde39a5684e7a56da27d"));
         assertThat(account).isInstanceOf(java.util.Map.class);
         assertThat(((java.util.Map<?, ?>) account).get("data")).isNotNull();
@@ -82,7 +85,7 @@ class ChainReadsTest {
 
     @Test
     void rpcErrorObjectNamesTheCall() {
-        assertThatThrownBy(() -> chain.client().stateCall("NoSuchApi_nothing", new byte[0], null))
+        assertThatThrownBy(() -> client.stateCall("NoSuchApi_nothing", new byte[0], null))
                 .isInstanceOf(RpcErrorException.class).hasMessageContaining("state_call");
     }
 
@@ -101,8 +104,8 @@ class ChainReadsTest {
 
     @Test
     void theV14MetadataOfStateGetMetadataReadsTheSameAsV15() {
-        RuntimeMetadata v15 = chain.client().metadata();
-        RuntimeMetadata v14 = org.cgp.chain.internal.metadata.MetadataDecoder.decode(Hex.decode(chain.client().rpc().call("state_getMetadata").asText()));
+        RuntimeMetadata v15 = client.metadata();
+        RuntimeMetadata v14 = org.cgp.chain.internal.metadata.MetadataDecoder.decode(Hex.decode(client.rpc().call("state_getMetadata").asText()));
         assertThat(v14.version()).isEqualTo(14);
         assertThat(v14.signedExtensions()).extracting(e -> e.identifier())
                 .containsExactlyElementsOf(v15.signedExtensions().stream().map(e -> e.identifier()).toList());
@@ -115,9 +118,9 @@ class ChainReadsTest {
     void aTransactionThePoolRejectsNamesTheCall() {
         org.cgp.protocol.keys.Keypair alice = org.cgp.protocol.keys.Keypair.fromUri("//Alice");
         org.cgp.chain.internal.subtensor.ExtrinsicSubmitter submitter =
-                new org.cgp.chain.internal.subtensor.ExtrinsicSubmitter(chain.client(), Duration.ofSeconds(60), 64);
+                new org.cgp.chain.internal.subtensor.ExtrinsicSubmitter(client, Duration.ofSeconds(60), 64);
         org.cgp.chain.extrinsic.SignedExtrinsic xt =
-                submitter.sign(chain.calls().transfer(org.cgp.protocol.keys.Keypair.fromUri("//Ferdie").publicKey(), 1_000_000), alice);
+                submitter.sign(new org.cgp.chain.internal.subtensor.SubtensorCalls(client.metadata()).transfer(org.cgp.protocol.keys.Keypair.fromUri("//Ferdie").publicKey(), 1_000_000), alice);
         assertThat(submitter.submitAndWatch(xt).events()).contains("System.ExtrinsicSuccess");
         assertThatThrownBy(() -> submitter.submitAndWatch(xt)) // same nonce again: stale
                 .isInstanceOf(ChainException.class)

@@ -48,19 +48,22 @@ abstract class SeededSubnetContract {
     private static final List<Keypair> HOTKEYS = List.of(BOB, CHARLIE, DAVE);
 
     static SubtensorChain chain;
+    /** The chain's own client, for the reads and dev RPCs no public method offers. */
+    static SubtensorClient client;
     static SubtensorCalls calls;
     /** Whether the runtime is a newer one than 218 (293): pool-level refusals, start_call, no mechid. */
     static boolean newer;
 
     /** The README's seeding recipe, with what runtime 293 changed: no mechid, the stake threshold call, start_call. */
     static void seedOn(String wsUrl) {
-        chain = new SubtensorChain(org.cgp.chain.internal.subtensor.SubtensorClient.connect(wsUrl, RpcConfig.defaults()), Duration.ofSeconds(60));
-        calls = chain.calls();
+        client = SubtensorClient.connect(wsUrl, RpcConfig.defaults());
+        chain = new SubtensorChain(client, Duration.ofSeconds(60));
+        calls = new SubtensorCalls(client.metadata());
         newer = calls.encoder().hasCall(SubtensorCalls.SUBTENSOR, "start_call");
         sudo("sudo_set_network_rate_limit", 0L);
         ExtrinsicResult reg = chain.submit(calls.registerNetwork(ALICE.publicKey(), 1), ALICE);
         assertThat(reg.events()).contains("SubtensorModule.NetworkAdded");
-        assertThat(((Number) chain.client().storage("SubtensorModule", "TotalNetworks")).intValue() - 1).isEqualTo(NETUID);
+        assertThat(((Number) client.storage("SubtensorModule", "TotalNetworks")).intValue() - 1).isEqualTo(NETUID);
         sudo("sudo_set_tempo", NETUID, 10);
         sudo("sudo_set_weights_set_rate_limit", NETUID, 0L);
         sudo(calls.encoder().hasCall("AdminUtils", "sudo_set_weights_min_stake") ? "sudo_set_weights_min_stake" : "sudo_set_stake_threshold", 0L);
@@ -88,7 +91,7 @@ abstract class SeededSubnetContract {
     }
 
     static void newBlocks(int n) {
-        chain.client().rpc().call("dev_newBlock", Map.of("count", n));
+        client.rpc().call("dev_newBlock", Map.of("count", n));
     }
 
     @AfterAll
@@ -141,7 +144,7 @@ abstract class SeededSubnetContract {
         int charlie = mg.byHotkey(CHARLIE.ss58Address()).orElseThrow().uid();
         int dave = mg.byHotkey(DAVE.ss58Address()).orElseThrow().uid();
         chain.setWeights(BOB, NETUID, new int[] {charlie, dave}, new int[] {40000, 25535}, 0);
-        Object stored = chain.client().storage("SubtensorModule", "Weights", NETUID, bob);
+        Object stored = client.storage("SubtensorModule", "Weights", NETUID, bob);
         assertThat(stored).isEqualTo(List.of(List.of(charlie, 65535), List.of(dave, 41836)));
         assertThat(chain.metagraph(NETUID).neurons().get(bob).lastUpdate()).isPositive();
     }
@@ -186,7 +189,7 @@ abstract class SeededSubnetContract {
         sudo("sudo_set_commit_reveal_weights_enabled", NETUID, true);
         try {
             org.cgp.chain.tle.TimelockedCommit.CallKind kind = org.cgp.chain.tle.TimelockedCommit.CallKind.newest(
-                    name -> chain.calls().encoder().hasCall("SubtensorModule", name));
+                    name -> calls.encoder().hasCall("SubtensorModule", name));
             if (kind == null) {
                 assertThatThrownBy(() -> chain.setWeights(BOB, NETUID, new int[] {1}, new int[] {1}, 0))
                         .isInstanceOf(ChainException.class).hasMessageContaining("the runtime has none of commit_timelocked_mechanism_weights");
@@ -213,7 +216,7 @@ abstract class SeededSubnetContract {
         byte[][] pulse = pulse1000();
         byte[] key = concat(Hashing.twox128("Drand"), Hashing.twox128("Pulses"), Hashing.blake2b128(u64(1000)), u64(1000));
         byte[] value = concat(u64(1000), new byte[] {(byte) 0x80}, pulse[0], new byte[] {(byte) 0xc0}, pulse[1]);
-        chain.client().rpc().call("dev_setStorage", List.of(List.of("0x" + HEX.formatHex(key), "0x" + HEX.formatHex(value))));
+        client.rpc().call("dev_setStorage", List.of(List.of("0x" + HEX.formatHex(key), "0x" + HEX.formatHex(value))));
         newBlocks(12); // a new epoch, so the commit is not rate-limited
         SubtensorChain.TimelockedCommitSent sent = chain.commitTimelockedWeights(BOB, NETUID, new int[] {bob}, new int[] {65535}, 0,
                 System.currentTimeMillis() / 1000.0, 1000);
@@ -271,7 +274,7 @@ abstract class SeededSubnetContract {
             long toMake = nextEpochStart - commitBlock - 1; // the reveal itself is in the block after the current one
             if (toMake > 0) newBlocks((int) toMake);
             chain.revealWeights(BOB, NETUID, uids, weights, salt, 0);
-            assertThat(chain.client().storage("SubtensorModule", "Weights", NETUID, bob))
+            assertThat(client.storage("SubtensorModule", "Weights", NETUID, bob))
                     .isEqualTo(List.of(List.of(charlie, 32767), List.of(dave, 65535))); // the chain rounds 32767.5 down
         } finally {
             sudo("sudo_set_commit_reveal_weights_enabled", NETUID, false);
@@ -286,8 +289,8 @@ abstract class SeededSubnetContract {
         int bob = mg.byHotkey(BOB.ss58Address()).orElseThrow().uid();
         int charlie = mg.byHotkey(CHARLIE.ss58Address()).orElseThrow().uid();
         int dave = mg.byHotkey(DAVE.ss58Address()).orElseThrow().uid();
-        String url = chain.client().url();
-        chain.client().rpc().call("dev_setBlockBuildMode", "Manual"); // broadcast, but no block until the test makes one
+        String url = client.url();
+        client.rpc().call("dev_setBlockBuildMode", "Manual"); // broadcast, but no block until the test makes one
         try {
             // the validator broadcasts its weights and dies before they are in a block
             try (SubtensorChain before = new SubtensorChain(SubtensorClient.connect(url, RpcConfig.defaults()), Duration.ofSeconds(2))
@@ -301,20 +304,20 @@ abstract class SeededSubnetContract {
                 // restarted, it wants to set weights again while the first can still land: it signs nothing
                 assertThatThrownBy(() -> after.setWeights(BOB, NETUID, new int[] {charlie, dave}, new int[] {1, 5}, 0))
                         .isInstanceOf(SubmissionPendingException.class).hasMessageContaining("can still land");
-                assertThat(chain.client().rpc().call("author_pendingExtrinsics").size()).as("one weights extrinsic in the pool, not two").isEqualTo(1);
+                assertThat(client.rpc().call("author_pendingExtrinsics").size()).as("one weights extrinsic in the pool, not two").isEqualTo(1);
                 newBlocks(1); // the first lands
-                assertThat(chain.client().storage("SubtensorModule", "Weights", NETUID, bob))
+                assertThat(client.storage("SubtensorModule", "Weights", NETUID, bob))
                         .isEqualTo(List.of(List.of(charlie, 21845), List.of(dave, 65535)));
                 assertThat(after.reconcile(BOB)).isEqualTo(SubtensorChain.Reconciled.LANDED);
                 assertThat(journal.pending()).isEmpty();
-                chain.client().rpc().call("dev_setBlockBuildMode", "Instant");
+                client.rpc().call("dev_setBlockBuildMode", "Instant");
                 after.setWeights(BOB, NETUID, new int[] {charlie, dave}, new int[] {1, 5}, 0); // now a new setting goes out
                 assertThat(journal.pending()).as("cleared once in a block").isEmpty();
-                assertThat(chain.client().storage("SubtensorModule", "Weights", NETUID, bob))
+                assertThat(client.storage("SubtensorModule", "Weights", NETUID, bob))
                         .isEqualTo(List.of(List.of(charlie, 13107), List.of(dave, 65535)));
             }
         } finally {
-            chain.client().rpc().call("dev_setBlockBuildMode", "Instant");
+            client.rpc().call("dev_setBlockBuildMode", "Instant");
         }
     }
 }

@@ -69,8 +69,9 @@ class DaemonsOnChainTest {
     }
 
     private void daemonsOn(String wsUrl, Path dir) throws Exception {
-        try (SubtensorChain chain = new SubtensorChain(SubtensorClient.connect(wsUrl, RpcConfig.defaults()), Duration.ofSeconds(60))) {
-            int netuid = seedSubnet(chain);
+        SubtensorClient client = SubtensorClient.connect(wsUrl, RpcConfig.defaults());
+        try (SubtensorChain chain = new SubtensorChain(client, Duration.ofSeconds(60))) {
+            int netuid = seedSubnet(chain, client);
             LlmClient llm = OfflineModels.llm();
             Embedder embedder = OfflineModels.embedder();
             MinerConfig onChain = MinerConfig.local(netuid).toBuilder().axonHost("127.0.0.2").forceValidatorPermit(false)
@@ -109,7 +110,7 @@ class DaemonsOnChainTest {
                             .allSatisfy(r -> assertThat(r.status()).isEqualTo(200))
                             .allSatisfy(r -> assertThat(r.score().finalScore()).isPositive());
                     assertThat(v.weights().last()).as("weights were accepted by the chain").isNotNull();
-                    Object raw = chain.client().storage("SubtensorModule", "Weights", netuid, v.uid());
+                    Object raw = client.storage("SubtensorModule", "Weights", netuid, v.uid());
                     Map<Integer, Integer> stored = new java.util.HashMap<>();
                     for (Object pair : (List<?>) raw) {
                         List<?> p = pair instanceof List<?> l ? l : java.util.Arrays.asList((Object[]) pair);
@@ -129,8 +130,8 @@ class DaemonsOnChainTest {
     }
 
     /** A fresh subnet owned by Alice with the validator and miners registered and funded; returns its netuid. */
-    private static int seedSubnet(SubtensorChain chain) {
-        SubtensorCalls calls = chain.calls();
+    private static int seedSubnet(SubtensorChain chain, SubtensorClient client) {
+        SubtensorCalls calls = new SubtensorCalls(client.metadata());
         sudo(chain, calls, "sudo_set_network_rate_limit", 0L);
         ExtrinsicResult reg = chain.submit(calls.registerNetwork(OWNER.publicKey(), 1), OWNER);
         assertThat(reg.events()).contains("SubtensorModule.NetworkAdded");
@@ -145,11 +146,11 @@ class DaemonsOnChainTest {
             chain.submit(calls.transfer(hk.publicKey(), 10 * TAO), OWNER);
         }
         if (calls.encoder().hasCall(SubtensorCalls.SUBTENSOR, "start_call")) { // runtime 293: the owner starts the subnet first
-            chain.client().rpc().call("dev_newBlock", Map.of("count", 12));
+            client.rpc().call("dev_newBlock", Map.of("count", 12));
             chain.submit(calls.encoder().encode(SubtensorCalls.SUBTENSOR, "start_call", netuid), OWNER);
         }
         chain.submit(calls.addStake(VALIDATOR.publicKey(), netuid, 1000 * TAO), OWNER);
-        chain.client().rpc().call("dev_newBlock", Map.of("count", 25));
+        client.rpc().call("dev_newBlock", Map.of("count", 25));
         return netuid;
     }
 
