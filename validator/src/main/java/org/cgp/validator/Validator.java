@@ -14,6 +14,7 @@ import org.cgp.llm.LlmClient;
 import org.cgp.protocol.dendrite.Dendrite;
 import org.cgp.protocol.keys.Keypair;
 import org.cgp.validator.conversation.ConversationSource;
+import org.cgp.validator.record.Backoff;
 import org.cgp.validator.record.ResultRecorder;
 import org.cgp.validator.state.StateLock;
 import org.cgp.validator.state.ValidatorState;
@@ -199,11 +200,9 @@ public final class Validator implements AutoCloseable {
         log.info("Validator stopped after step {}", state().step());
     }
 
-    /** {@code idle * 2^(failures - 1)}, at most {@link #MAX_IDLE}. */
+    /** {@code idle * 2^(failures - 1)}, at most {@link #MAX_IDLE} (the one backoff rule, {@link Backoff}). */
     static long backoffMillis(Duration idle, int failures) {
-        long base = Math.max(1, idle.toMillis());
-        int doublings = Math.min(Math.max(0, failures - 1), 30);
-        return Math.min(MAX_IDLE.toMillis(), base << doublings > 0 ? base << doublings : MAX_IDLE.toMillis());
+        return Backoff.millis(idle, MAX_IDLE, failures);
     }
 
     public synchronized ValidatorState state() { return state; }

@@ -1,14 +1,11 @@
 package org.cgp.validator.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,7 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class CgpApiRecorder implements ResultRecorder {
     private static final Logger log = LoggerFactory.getLogger(CgpApiRecorder.class);
     private static final MediaType JSON = MediaType.get("application/json");
-    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+    /** The wait after a failed delivery: 1 s doubling to 5 minutes, with jitter. */
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     private enum Outcome { DELIVERED, REFUSED, RETRY_LATER }
 
@@ -51,7 +50,7 @@ public final class CgpApiRecorder implements ResultRecorder {
     private final AtomicBoolean retryScheduled = new AtomicBoolean();
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final AtomicInteger pending;
-    private long backoffMillis = 1000;
+    private final Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF, true);
 
     public CgpApiRecorder(OkHttpClient http, HttpUrl writeBase, Spool spool) {
         // a redirect would turn the PUT into a GET and a 200 page would look like a delivery: never follow one
@@ -67,16 +66,7 @@ public final class CgpApiRecorder implements ResultRecorder {
     }
 
     @Override public void record(Guid conversation, RecordPayload payload) {
-        ObjectNode entry = WireJson.mapper().createObjectNode();
-        entry.put("guid", conversation.value());
-        entry.set("payload", WireJson.mapper().valueToTree(payload));
-        byte[] bytes;
-        try {
-            bytes = WireJson.mapper().writeValueAsBytes(entry);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        spool.add(bytes);
+        spool.add(SpoolEntry.record(conversation, payload));
         pending.incrementAndGet();
         requestDrain();
     }
@@ -114,7 +104,7 @@ public final class CgpApiRecorder implements ResultRecorder {
                 }
                 pending.decrementAndGet();
             }
-            backoffMillis = 1000;
+            backoff.succeeded();
         } catch (RuntimeException e) {
             log.error("Delivering spooled records failed ({}); retrying later", e.toString());
             scheduleRetry();
@@ -127,8 +117,7 @@ public final class CgpApiRecorder implements ResultRecorder {
             return;
         }
         if (!retryScheduled.compareAndSet(false, true)) return;
-        long delay = backoffMillis + ThreadLocalRandom.current().nextLong(backoffMillis / 4 + 1);
-        backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
+        long delay = backoff.failed();
         log.warn("{} records undelivered to {}; retrying in {} ms", pending(), writeBase, delay);
         retrier.schedule(() -> {
             retryScheduled.set(false);
@@ -144,6 +133,11 @@ public final class CgpApiRecorder implements ResultRecorder {
             return Outcome.DELIVERED; // delivered by an earlier attempt
         } catch (IOException e) {
             log.error("Spooled record {} is unreadable ({}); moved aside as {}", file, e.getMessage(), spool.quarantine(file));
+            return Outcome.REFUSED;
+        }
+        String kind = SpoolEntry.kind(entry);
+        if (!kind.isEmpty() && !kind.equals(SpoolEntry.RECORD)) {
+            log.error("Spooled entry {} is a {} write, not a record; moved aside as {}", file, kind, spool.quarantine(file));
             return Outcome.REFUSED;
         }
         String guid = entry.path("guid").asText("");

@@ -1,5 +1,7 @@
 package org.cgp.validator.record;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.cgp.protocol.synapse.WireJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +74,15 @@ public final class Spool {
         }
         if (maxBytes != Long.MAX_VALUE || maxAge != null) enforceBounds(target);
         return target;
+    }
+
+    /** Stores {@code entry} ({@link SpoolEntry}) durably, as JSON, and returns its file. */
+    public Path add(JsonNode entry) {
+        try {
+            return add(WireJson.mapper().writeValueAsBytes(entry));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write a spool entry as JSON", e);
+        }
     }
 
     /** Entries dropped by the bounds since this spool was opened. */

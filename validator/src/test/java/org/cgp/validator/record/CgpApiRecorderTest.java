@@ -171,6 +171,29 @@ class CgpApiRecorderTest {
         assertThat(api.takeRequest().getPath()).endsWith("/good");
     }
 
+    /**
+     * One entry shape for both spools ({@link SpoolEntry}): a record a previous version spooled
+     * without a kind is still delivered, and a store's bundle entry put here by mistake is moved
+     * aside rather than sent as a record.
+     */
+    @Test
+    void entriesWithoutAKindAreDeliveredAndOtherKindsAreMovedAside() throws Exception {
+        Spool spool = new Spool(dir);
+        com.fasterxml.jackson.databind.node.ObjectNode old = SpoolEntry.record(Guid.of("old"), payload("miner", 1));
+        old.remove("kind");
+        spool.add(old);
+        spool.add(SpoolEntry.of("bundle", "bundle", java.util.Map.of("guid", "b1")));
+        api.enqueue(new MockResponse().setResponseCode(200));
+        try (CgpApiRecorder r = new CgpApiRecorder(http, api.url("/"), spool)) {
+            waitUntilEmpty(r);
+        }
+        assertThat(api.getRequestCount()).isEqualTo(1);
+        assertThat(api.takeRequest().getPath()).endsWith("/old");
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).singleElement().asString().endsWith(".rejected");
+        }
+    }
+
     static void waitUntilEmpty(ResultRecorder r) throws InterruptedException {
         for (int i = 0; i < 300 && r.pending() > 0; i++) Thread.sleep(50);
         assertThat(r.pending()).isZero();

@@ -46,7 +46,7 @@ class PostgresStoreTest extends StoreContract {
                     java.util.List.of(new org.cgp.protocol.synapse.Line(0, "hello"), new org.cgp.protocol.synapse.Line(1, "hi"))).asBundle());
             assertThat(s.pending()).isEqualTo(3);
             LocalPostgres.admin("ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
-            Thread.sleep(ResultStore.MIN_BACKOFF_MS + 500); // writes try the store again a second after it went away
+            Thread.sleep(ResultStore.FIRST_BACKOFF.toMillis() + 500); // writes try the store again a second after it went away
             s.record(Guid.of("c1"), answer("c1", "5MinerC", 3, 0, 1));
             assertThat(s.pending()).isZero();
             assertThat(s.counts()).containsEntry("miner_answers", 3L).containsEntry("weights_set", 1L).containsEntry("bundles", 1L);
@@ -95,7 +95,7 @@ class PostgresStoreTest extends StoreContract {
     @Test
     void statementsHaveASocketTimeout() throws Exception {
         try (ResultStore s = ResultStore.open(freshStore(), dir.resolve("spool"))) {
-            assertThat(s.networkTimeoutMillis()).isEqualTo(ResultStore.PG_SOCKET_TIMEOUT_S * 1000);
+            assertThat(s.networkTimeoutMillis()).isEqualTo(StoreConnection.PG_SOCKET_TIMEOUT_S * 1000);
         }
     }
 }
