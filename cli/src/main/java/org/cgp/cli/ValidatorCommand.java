@@ -113,10 +113,12 @@ public final class ValidatorCommand implements Callable<Integer> {
     @Option(names = {"--neuron.axon_off", "--axon_off"}, hidden = true, description = "Accepted for compatibility; no axon is served")
     boolean axonOff;
 
-    @Override public Integer call() throws Exception {
-        Logging.configure(common.debug, common.trace);
-        common.metricsPort(); // checked before anything starts
-        Map<String, String> env = EnvFile.environment(Path.of(".env"));
+    /**
+     * The validator's configuration from its flags and {@code env} (the .env file and environment).
+     * With no flag given it equals {@code ValidatorConfig.builder(StepSettings.defaults(netuid), dir)}:
+     * a test checks the flags' default literals against those one-place defaults.
+     */
+    ValidatorConfig config(Map<String, String> env) {
         StepSettings step = StepSettings.builder(common.netuid()).sampleSize(sampleSize).timeout(seconds("--neuron.timeout", timeout))
                 .maxConvoLines(intEnv(env, "MAX_CONVO_LINES", StepSettings.LIVE_MAX_CONVO_LINES)).bundles(bundles)
                 .maxWindows(LocalCommand.parseWindows(windows)).minTasks(minTasks)
@@ -126,8 +128,16 @@ public final class ValidatorCommand implements Callable<Integer> {
                 .rewardDistribution(parseEnum(RewardDistribution.class, "--neuron.reward_distribution", rewardDistribution))
                 .mode(env.getOrDefault("SYSTEM_MODE", StepSettings.DEFAULT_MODE)).nearestTag(nearest(tagSimilarity)).build();
         Path stateDir = common.fullPath("validator");
-        ValidatorConfig config = weightsOptions.applyTo(ValidatorConfig.builder(step, stateDir).epochLength(epochLength)
+        return weightsOptions.applyTo(ValidatorConfig.builder(step, stateDir).epochLength(epochLength)
                 .disableSetWeights(disableSetWeights).alpha(alpha).vpermitTaoLimit(vpermitTaoLimit).build());
+    }
+
+    @Override public Integer call() throws Exception {
+        Logging.configure(common.debug, common.trace);
+        common.metricsPort(); // checked before anything starts
+        Map<String, String> env = EnvFile.environment(Path.of(".env"));
+        ValidatorConfig config = config(env);
+        Path stateDir = config.stateDir();
         byte[] commitmentKey = commitmentKey(env);
         Keypair hotkey = Hotkeys.resolve(common);
         System.out.println("Validator hotkey: " + hotkey.ss58Address());

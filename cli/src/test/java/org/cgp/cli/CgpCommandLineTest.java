@@ -26,6 +26,21 @@ class CgpCommandLineTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /**
+     * The validator's flags with nothing given are the live defaults, which live in one place
+     * (StepSettings, ValidatorConfig): a default written as a literal in a flag (an enum's name, a
+     * number) that drifts from them fails here.
+     */
+    @Test
+    void theValidatorsFlagDefaultsAreTheOnePlaceDefaults() throws Exception {
+        ValidatorCommand cmd = new ValidatorCommand();
+        new CommandLine(cmd).parseArgs("--netuid", "33", "--logging.logging_dir", dir.toString());
+        Files.createDirectories(dir.resolve("default/default/netuid33/validator"));
+        org.cgp.validator.ValidatorConfig config = cmd.config(java.util.Map.of());
+        assertThat(config).isEqualTo(org.cgp.validator.ValidatorConfig.builder(org.cgp.validator.StepSettings.defaults(33), config.stateDir()).build());
+        assertThat(config.stateDir()).endsWith(Path.of("validator"));
+    }
+
     @Test
     void aNonNumericPortNamesTheFlag() {
         Run r = run("miner", "--axon.port", "eighty");
