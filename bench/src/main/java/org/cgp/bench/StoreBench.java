@@ -1,17 +1,20 @@
 package org.cgp.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.cgp.cli.store.DatasetExport;
 import org.cgp.cli.store.Progress;
 import org.cgp.protocol.synapse.Guid;
-import org.cgp.protocol.synapse.WireJson;
+import org.cgp.protocol.synapse.Line;
+import org.cgp.protocol.task.Tasks;
 import org.cgp.validator.conversation.Conversation;
 import org.cgp.validator.conversation.ConversationFiles;
+import org.cgp.validator.record.RecordData;
 import org.cgp.validator.record.RecordPayload;
 import org.cgp.validator.store.ResultStore;
 import org.cgp.validator.store.StoreUrl;
@@ -77,29 +80,26 @@ public final class StoreBench {
     }
 
     static RecordPayload groundTruth(String bundle, Random random) {
-        ObjectNode data = WireJson.mapper().createObjectNode();
         List<String> tags = new ArrayList<>();
-        ObjectNode vectors = data.putObject("vectors");
+        Map<String, RecordData.TagVector> vectors = new LinkedHashMap<>();
         for (int t = 0; t < 20; t++) {
             String tag = "tag" + t;
             tags.add(tag);
-            var v = vectors.putObject(tag).putArray("vectors");
-            for (int d = 0; d < 384; d++) v.add((float) random.nextGaussian());
+            float[] v = new float[384];
+            for (int d = 0; d < v.length; d++) v[d] = (float) random.nextGaussian();
+            vectors.put(tag, new RecordData.TagVector(v));
         }
-        data.set("tags", WireJson.mapper().valueToTree(tags));
+        RecordData data = new RecordData.GroundTruth(tags, vectors, List.of(), List.of(), null, null, null, null);
         return new RecordPayload("bench", "offline", "minilm", null, "offline", RecordPayload.SCORING_VERSION, "2.30.65", 33, "5Validator",
                 RecordPayload.VALIDATOR, null, 1, 0, -1, RecordPayload.recordId(bundle, null, "5Validator", 1), data);
     }
 
     static RecordPayload answer(String bundle, int window, int miner, Random random) {
-        ObjectNode data = WireJson.mapper().createObjectNode();
-        ObjectNode result = data.putObject("result");
         List<String> tags = List.of("tag" + random.nextInt(20), "tag" + random.nextInt(20), "other" + miner);
-        result.set("tags", WireJson.mapper().valueToTree(tags));
-        result.set("original_tags", WireJson.mapper().valueToTree(tags));
         String task = bundle + "-w" + window;
-        data.putObject("task").put("type", "conversation_tagging").put("guid", task);
-        data.putObject("score").put("status_code", 200).put("adjusted_score", 0.5).put("final_miner_score", 0.7).put("reward", 0.6);
+        RecordData data = new RecordData.Answer(new RecordData.TagResult(tags, tags, null, null, Map.of()),
+                Tasks.conversation(task, bundle, window, List.of(new Line(0, "window " + window)), List.of(), List.of()),
+                new RecordData.Score(200, 0.5, 0.7, 0.6, null));
         String hotkey = "5Miner" + miner;
         return new RecordPayload("bench", "offline", "minilm", null, "offline", RecordPayload.SCORING_VERSION, "2.30.65", 33, hotkey,
                 RecordPayload.MINER, task, 1, miner + 1, window, RecordPayload.recordId(bundle, task, hotkey, 1), data);

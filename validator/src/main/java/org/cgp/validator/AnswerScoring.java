@@ -1,14 +1,13 @@
 package org.cgp.validator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cgp.chain.Neuron;
 import org.cgp.protocol.dendrite.DendriteResult;
 import org.cgp.protocol.synapse.CgSynapse;
-import org.cgp.protocol.synapse.WireJson;
 import org.cgp.protocol.task.Task;
 import org.cgp.scoring.MinerScore;
 import org.cgp.validator.ValidatorStep.Batch;
 import org.cgp.validator.bundle.PreparedBundle;
+import org.cgp.validator.record.RecordData;
 import org.cgp.validator.record.RecordPayload;
 
 /**
@@ -34,14 +33,8 @@ interface AnswerScoring<J> {
     RecordPayload record(Batch batch, Task task, DendriteResult<CgSynapse> response, J judged, MinerResult result);
 
     /** What an answer scored, as its record carries it. */
-    static ObjectNode scoreNode(MinerResult r) {
-        ObjectNode score = WireJson.mapper().createObjectNode();
-        score.put("status_code", r.status());
-        score.put("adjusted_score", r.score().adjustedScore());
-        score.put("final_miner_score", r.score().finalScore());
-        score.put("reward", r.reward());
-        if (r.score().zeroReason() != null) score.put("zero_reason", r.score().zeroReason());
-        return score;
+    static RecordData.Score score(MinerResult r) {
+        return new RecordData.Score(r.status(), r.score().adjustedScore(), r.score().finalScore(), r.reward(), r.score().zeroReason());
     }
 
     /** Why a call brought no answer, for the log and the score. */

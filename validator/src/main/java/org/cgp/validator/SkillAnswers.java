@@ -74,7 +74,7 @@ final class SkillAnswers implements AnswerScoring<SkillAnswers.Judged> {
         if (s == null) return null;
         MinerOutput out = r.response().output();
         return records.skillAnswer(batch.bundle().bundle().guid(), task, mr.hotkey(), mr.uid(), s.skill(), out.tddPlan(),
-                out.sectionTests() == null ? Map.of() : out.sectionTests(), s.skillVector(), s.testVectors(), AnswerScoring.scoreNode(mr),
+                out.sectionTests() == null ? Map.of() : out.sectionTests(), s.skillVector(), s.testVectors(), AnswerScoring.score(mr),
                 batch.number());
     }
 

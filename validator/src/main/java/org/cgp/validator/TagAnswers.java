@@ -86,6 +86,6 @@ final class TagAnswers implements AnswerScoring<TagAnswers.Judged> {
     @Override public RecordPayload record(Batch batch, Task task, DendriteResult<CgSynapse> r, Judged j, MinerResult mr) {
         if (j.kept().failure() != null) return null;
         return records.answer(batch.bundle().bundle().guid(), task, mr.hotkey(), mr.uid(), j.kept().tags(), j.kept().vectors(), j.original(),
-                AnswerScoring.scoreNode(mr), batch.number());
+                AnswerScoring.score(mr), batch.number());
     }
 }

@@ -2,7 +2,6 @@ package org.cgp.validator.record;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -10,7 +9,7 @@ import java.util.UUID;
  * The body of {@code PUT /api/v1/conversation/record/{bundle guid}} in the live validators' shape:
  * {@code mode, model, embeddings_model, marker_id, llm_type, scoring_version, cgp_version, netuid,
  * hotkey, neuron_type ("validator" for a bundle's ground truth, "miner" for one answer), task_id
- * (null for the validator record), batch_number, data}. Three fields the live records lack, which
+ * (null for the validator record), batch_number, data} ({@link RecordData}, typed). Three fields the live records lack, which
  * a store can ignore: {@code uid} (the miner's uid), {@code window_idx} (-1 when the task is no
  * window) and {@code record_id}, the same for the same record however often it is sent, so the
  * API can drop a duplicate (a validator killed during a PUT sends it again).
@@ -33,7 +32,7 @@ public record RecordPayload(
         Integer uid,
         @JsonProperty("window_idx") int windowIdx,
         @JsonProperty("record_id") String recordId,
-        JsonNode data) {
+        RecordData data) {
 
     public static final String VALIDATOR = "validator";
     public static final String MINER = "miner";

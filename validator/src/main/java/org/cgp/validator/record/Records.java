@@ -1,17 +1,14 @@
 package org.cgp.validator.record;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cgp.protocol.synapse.ParticipantProfile;
 import org.cgp.protocol.synapse.SectionTest;
-import org.cgp.protocol.synapse.WireJson;
 import org.cgp.protocol.task.ConversationTask;
 import org.cgp.protocol.task.SkillSection;
 import org.cgp.protocol.task.Task;
-import org.cgp.protocol.task.TaskCodec;
 import org.cgp.validator.bundle.ConversationBundle;
 import org.cgp.validator.bundle.SurveyBundle;
 import org.cgp.validator.bundle.TaskBundle;
@@ -54,18 +51,11 @@ public final class Records {
     /** The validator record of {@code b}: its ground truth. */
     public RecordPayload groundTruth(TaskBundle b, List<String> tags, List<float[]> vectors, List<ParticipantProfile> profiles,
                                      String hotkey, int uid, long batch) {
-        ObjectNode data = WireJson.mapper().createObjectNode();
-        data.set("tags", WireJson.mapper().valueToTree(tags));
-        data.set("vectors", vectors(tags, vectors));
-        ArrayNode names = data.putArray("participantProfiles");
-        if (b instanceof ConversationBundle c) c.participants().forEach(names::add);
-        if (!profiles.isEmpty()) data.set("profiles", WireJson.mapper().valueToTree(profiles));
-        if (b instanceof SurveyBundle s) {
-            data.put("survey_question", s.question());
-            data.put("comment", s.comment());
-            data.set("possible_choices", WireJson.mapper().valueToTree(s.possibleChoices()));
-            data.set("selected_choices", WireJson.mapper().valueToTree(s.selectedChoices()));
-        }
+        List<String> names = b instanceof ConversationBundle c ? c.participants() : List.of();
+        SurveyBundle s = b instanceof SurveyBundle x ? x : null;
+        RecordData.GroundTruth data = new RecordData.GroundTruth(tags, vectors(tags, vectors), names, profiles,
+                s == null ? null : s.question(), s == null ? null : s.comment(), s == null ? null : s.possibleChoices(),
+                s == null ? null : s.selectedChoices());
         return payload(RecordPayload.VALIDATOR, null, hotkey, uid, -1, batch, b.guid(), data);
     }
 
@@ -77,23 +67,15 @@ public final class Records {
      * @param score     what the answer scored ({@code status_code}, {@code final_miner_score}, ...)
      */
     public RecordPayload answer(String bundleGuid, Task task, String hotkey, int uid, List<String> kept, List<float[]> vectors,
-                                List<String> original, ObjectNode score, long batch) {
-        ObjectNode data = WireJson.mapper().createObjectNode();
-        ObjectNode result = data.putObject("result");
-        result.set("tags", WireJson.mapper().valueToTree(kept));
+                                List<String> original, RecordData.Score score, long batch) {
         List<String> capped = capped(original);
-        result.set("original_tags", WireJson.mapper().valueToTree(capped));
         boolean cut = original.size() > capped.size();
         for (int i = 0; i < capped.size() && !cut; i++) cut = !capped.get(i).equals(original.get(i));
-        if (cut) {
-            result.put("original_tags_truncated", true);
-            result.put("original_tag_count", original.size());
-        }
-        result.set("vectors", vectors(kept, vectors));
-        data.set("task", TaskCodec.write(task));
-        data.set("score", score);
+        RecordData.TagResult result = new RecordData.TagResult(kept, capped, cut ? Boolean.TRUE : null, cut ? original.size() : null,
+                vectors(kept, vectors));
         int windowIdx = task instanceof ConversationTask c ? c.windowIdx() : -1;
-        return payload(RecordPayload.MINER, task.envelope().guid(), hotkey, uid, windowIdx, batch, bundleGuid, data);
+        return payload(RecordPayload.MINER, task.envelope().guid(), hotkey, uid, windowIdx, batch, bundleGuid,
+                new RecordData.Answer(result, task, score));
     }
 
     /**
@@ -134,15 +116,11 @@ public final class Records {
      */
     public RecordPayload skillGroundTruth(TaskBundle b, List<SkillSection> sections, Map<String, float[]> sectionVectors,
                                           String hotkey, int uid, long batch) {
-        ObjectNode data = WireJson.mapper().createObjectNode();
-        ArrayNode map = data.putArray("sections");
-        for (SkillSection s : sections) {
-            map.addObject().put("section_id", printable(s.sectionId())).put("title", printable(s.title()))
-                    .put("description", printable(s.description()));
-        }
-        ObjectNode vectors = data.putObject("section_vectors");
-        sectionVectors.forEach((id, v) -> vectors.set(printable(id), floats(v)));
-        return payload(RecordPayload.VALIDATOR, null, hotkey, uid, -1, batch, b.guid(), data);
+        List<RecordData.Section> map = new ArrayList<>(sections.size());
+        for (SkillSection s : sections) map.add(new RecordData.Section(printable(s.sectionId()), printable(s.title()), printable(s.description())));
+        Map<String, float[]> vectors = new LinkedHashMap<>();
+        sectionVectors.forEach((id, v) -> vectors.put(printable(id), v));
+        return payload(RecordPayload.VALIDATOR, null, hotkey, uid, -1, batch, b.guid(), new RecordData.SkillGroundTruth(map, vectors));
     }
 
     /**
@@ -153,48 +131,40 @@ public final class Records {
      */
     public RecordPayload skillAnswer(String bundleGuid, Task task, String hotkey, int uid, String skill, String tddPlan,
                                      Map<String, List<SectionTest>> sectionTests, float[] skillVector,
-                                     Map<String, List<TestRecord>> testVectors, ObjectNode score, long batch) {
-        ObjectNode data = WireJson.mapper().createObjectNode();
-        ObjectNode result = data.putObject("result");
-        result.put("skill", printable(skill));
-        result.put("tdd_plan", cut(tddPlan == null ? "" : tddPlan, MAX_RECORDED_PLAN_CHARS));
-        ObjectNode sent = result.putObject("section_tests");
+                                     Map<String, List<TestRecord>> testVectors, RecordData.Score score, long batch) {
+        Map<String, List<RecordData.SentTest>> sent = new LinkedHashMap<>();
         int total = 0;
         boolean whole = sectionTests.size() <= MAX_RECORDED_SECTIONS;
         for (Map.Entry<String, List<SectionTest>> e : sectionTests.entrySet()) {
             total += e.getValue().size();
             whole &= e.getValue().size() <= MAX_RECORDED_TESTS_PER_SECTION;
             if (sent.size() == MAX_RECORDED_SECTIONS) continue;
-            ArrayNode a = sent.putArray(cut(e.getKey(), MAX_RECORDED_TAG_CHARS));
+            List<RecordData.SentTest> a = new ArrayList<>();
             for (SectionTest t : e.getValue()) {
                 if (a.size() == MAX_RECORDED_TESTS_PER_SECTION) break;
-                test(a.addObject(), t.name(), t.description(), t.assertion());
+                a.add(new RecordData.SentTest(testText(t.name()), testText(t.description()), testText(t.assertion())));
             }
+            sent.put(cut(e.getKey(), MAX_RECORDED_TAG_CHARS), a);
         }
-        if (!whole) result.put("section_test_count", total); // a flood, recorded in part and said so
-        if (skillVector == null) result.putNull("skill_vector"); else result.set("skill_vector", floats(skillVector));
-        ObjectNode tv = result.putObject("test_vectors");
+        Map<String, List<RecordData.ScoredTest>> scored = new LinkedHashMap<>();
         testVectors.forEach((sid, tests) -> {
-            ArrayNode a = tv.putArray(cut(sid, MAX_RECORDED_TAG_CHARS));
+            List<RecordData.ScoredTest> a = new ArrayList<>();
             for (TestRecord t : tests) {
                 if (a.size() == MAX_RECORDED_TESTS_PER_SECTION) break; // the judged and embedded ones come first
-                ObjectNode o = test(a.addObject(), t.name(), t.description(), t.assertion());
-                if (t.vector() == null) o.putNull("vector"); else o.set("vector", floats(t.vector()));
-                o.put("judged_correct", t.judgedCorrect());
+                a.add(new RecordData.ScoredTest(testText(t.name()), testText(t.description()), testText(t.assertion()), t.vector(),
+                        t.judgedCorrect()));
             }
+            scored.put(cut(sid, MAX_RECORDED_TAG_CHARS), a);
         });
-        data.set("task", TaskCodec.write(task));
-        data.set("score", score);
-        return payload(RecordPayload.MINER, task.envelope().guid(), hotkey, uid, -1, batch, bundleGuid, data);
+        RecordData.SkillResult result = new RecordData.SkillResult(printable(skill), cut(tddPlan == null ? "" : tddPlan, MAX_RECORDED_PLAN_CHARS),
+                sent, whole ? null : total, skillVector, scored); // a flood is recorded in part, and says so
+        return payload(RecordPayload.MINER, task.envelope().guid(), hotkey, uid, -1, batch, bundleGuid, new RecordData.Answer(result, task, score));
     }
 
-    /** One scored test as recorded: its texts, its vector (null past the cap) and the judge's verdict. */
+    /** One scored test as the scorer hands it over: its texts, its vector (null past the cap) and the judge's verdict. */
     public record TestRecord(String name, String description, String assertion, float[] vector, boolean judgedCorrect) {}
 
-    private static ObjectNode test(ObjectNode o, String name, String description, String assertion) {
-        return o.put("name", cut(name, MAX_RECORDED_TEST_CHARS)).put("description", cut(description, MAX_RECORDED_TEST_CHARS))
-                .put("assertion", cut(assertion, MAX_RECORDED_TEST_CHARS));
-    }
+    private static String testText(String s) { return cut(s, MAX_RECORDED_TEST_CHARS); }
 
     /** {@link #printable} and at most {@code max} characters, "..." marking a cut. */
     private static String cut(String s, int max) {
@@ -202,25 +172,16 @@ public final class Records {
         return clean.length() <= max ? clean : clean.substring(0, max) + "...";
     }
 
-    private static ArrayNode floats(float[] v) {
-        ArrayNode a = WireJson.mapper().createArrayNode();
-        for (float f : v) a.add(f);
-        return a;
-    }
-
     private RecordPayload payload(String neuronType, String taskId, String hotkey, int uid, int window, long batch, String bundleGuid,
-                                  ObjectNode data) {
+                                  RecordData data) {
         return new RecordPayload(mode, model, embeddingsModel, null, llmType, RecordPayload.SCORING_VERSION, cgpVersion, netuid, hotkey,
                 neuronType, taskId, batch, uid, window, RecordPayload.recordId(bundleGuid, taskId, hotkey, batch), data);
     }
 
-    /** {@code {tag: {"vectors": [...]}}}, the live embedding dictionary. */
-    static ObjectNode vectors(List<String> tags, List<float[]> vectors) {
-        ObjectNode out = WireJson.mapper().createObjectNode();
-        for (int i = 0; i < tags.size() && i < vectors.size(); i++) {
-            ArrayNode a = out.putObject(tags.get(i)).putArray("vectors");
-            for (float f : vectors.get(i)) a.add(f);
-        }
+    /** {@code {tag: {"vectors": [...]}}}, the live embedding dictionary (a repeated tag keeps its first place and its last vector). */
+    static Map<String, RecordData.TagVector> vectors(List<String> tags, List<float[]> vectors) {
+        Map<String, RecordData.TagVector> out = new LinkedHashMap<>();
+        for (int i = 0; i < tags.size() && i < vectors.size(); i++) out.put(tags.get(i), new RecordData.TagVector(vectors.get(i)));
         return out;
     }
 }

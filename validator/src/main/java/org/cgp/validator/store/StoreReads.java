@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 import org.cgp.protocol.synapse.Line;
 import org.cgp.protocol.synapse.WireJson;
 import org.cgp.protocol.task.TaskType;
+import org.cgp.validator.record.RecordData;
+import org.cgp.validator.record.RecordPayload;
 
 /** Every read of a store, one query each, the same for SQLite and PostgreSQL ({@link ResultStore} runs them under its lock). */
 final class StoreReads {
@@ -125,13 +127,10 @@ final class StoreReads {
                 if (rs.next()) {
                     tags.addAll(List.of(WireJson.mapper().readValue(rs.getString(1), String[].class)));
                     if (embeddings) { // the vectors are most of a ground truth's JSON: read it only when they are wanted
-                        JsonNode data = WireJson.mapper().readTree(rs.getString(2)).path("data");
-                        data.path("vectors").fields().forEachRemaining(e -> {
-                            JsonNode v = e.getValue().path("vectors");
-                            float[] f = new float[v.size()];
-                            for (int i = 0; i < f.length; i++) f[i] = (float) v.get(i).asDouble();
-                            vectors.add(new DatasetRow.TagEmbedding(e.getKey(), f));
-                        });
+                        RecordPayload record = WireJson.mapper().readValue(rs.getString(2), RecordPayload.class);
+                        if (record.data() instanceof RecordData.GroundTruth g) {
+                            g.vectors().forEach((tag, v) -> vectors.add(new DatasetRow.TagEmbedding(tag, v == null || v.vectors() == null ? new float[0] : v.vectors())));
+                        }
                     }
                 }
             }

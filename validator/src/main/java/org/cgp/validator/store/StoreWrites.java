@@ -1,13 +1,15 @@
 package org.cgp.validator.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
+import org.cgp.protocol.task.TaskCodec;
 import org.cgp.protocol.synapse.WireJson;
 import org.cgp.validator.WeightsEvent;
+import org.cgp.validator.record.RecordData;
 import org.cgp.validator.record.RecordPayload;
 
 /**
@@ -19,35 +21,42 @@ import org.cgp.validator.record.RecordPayload;
 final class StoreWrites {
     private StoreWrites() {}
 
-    /** A validator or miner record of bundle {@code bundleGuid}. */
+    /** A validator or miner record of bundle {@code bundleGuid}: each table gets its columns from the record's typed fields. */
     static void record(Connection c, Dialect d, String bundleGuid, RecordPayload p) throws SQLException {
         String recordId = p.recordId() != null ? p.recordId()
                 : RecordPayload.recordId(bundleGuid, p.taskId(), p.hotkey(), p.batchNumber());
-        JsonNode data = p.data() == null ? WireJson.mapper().createObjectNode() : p.data();
-        if (RecordPayload.VALIDATOR.equals(p.neuronType())) {
-            update(c, d.sql("INSERT INTO ground_truth (record_id, bundle_guid, validator_hotkey, validator_uid, netuid, batch_num, mode,"
-                            + " llm_type, model, cgp_version, tags, json) VALUES (?,?,?,?,?,?,?,?,?,?,{J},{J}) ON CONFLICT (record_id) DO NOTHING"),
-                    recordId, bundleGuid, p.hotkey(), p.uid(), p.netuid(), p.batchNumber(), p.mode(), p.llmType(), p.model(), p.cgpVersion(),
-                    json(data.path("tags").isArray() ? data.get("tags") : WireJson.mapper().createArrayNode()), json(p));
-            return;
-        }
-        JsonNode result = data.path("result");
-        JsonNode task = data.get("task");
-        if (p.taskId() != null && task != null && task.isObject()) {
+        RecordData data = p.data();
+        if (data instanceof RecordData.GroundTruth g) groundTruth(c, d, bundleGuid, recordId, p, g.tags());
+        else if (data instanceof RecordData.SkillGroundTruth) groundTruth(c, d, bundleGuid, recordId, p, List.of());
+        else if (data instanceof RecordData.Answer a) answer(c, d, bundleGuid, recordId, p, a);
+        else throw new IllegalArgumentException("record " + recordId + " has no data");
+    }
+
+    private static void groundTruth(Connection c, Dialect d, String bundleGuid, String recordId, RecordPayload p, List<String> tags)
+            throws SQLException {
+        update(c, d.sql("INSERT INTO ground_truth (record_id, bundle_guid, validator_hotkey, validator_uid, netuid, batch_num, mode,"
+                        + " llm_type, model, cgp_version, tags, json) VALUES (?,?,?,?,?,?,?,?,?,?,{J},{J}) ON CONFLICT (record_id) DO NOTHING"),
+                recordId, bundleGuid, p.hotkey(), p.uid(), p.netuid(), p.batchNumber(), p.mode(), p.llmType(), p.model(), p.cgpVersion(),
+                json(tags), json(p));
+    }
+
+    private static void answer(Connection c, Dialect d, String bundleGuid, String recordId, RecordPayload p, RecordData.Answer a)
+            throws SQLException {
+        if (p.taskId() != null && a.task() != null) {
             update(c, d.sql("INSERT INTO tasks (task_id, bundle_guid, type, window_idx, json) VALUES (?,?,?,?,{J}) ON CONFLICT (task_id) DO NOTHING"),
-                    p.taskId(), bundleGuid, task.path("type").asText(null), p.windowIdx(), json(task));
+                    p.taskId(), bundleGuid, a.task().type().wire(), p.windowIdx(), json(TaskCodec.write(a.task())));
         }
+        List<String> tags = a.result() instanceof RecordData.TagResult t ? t.tags() : List.of();
+        List<String> original = a.result() instanceof RecordData.TagResult t ? t.originalTags() : List.of();
         update(c, d.sql("INSERT INTO miner_answers (record_id, bundle_guid, task_id, miner_hotkey, uid, window_idx, batch_num, netuid,"
                         + " tags, original_tags, json) VALUES (?,?,?,?,?,?,?,?,{J},{J},{J}) ON CONFLICT (record_id) DO NOTHING"),
                 recordId, bundleGuid, p.taskId(), p.hotkey(), p.uid(), p.windowIdx(), p.batchNumber(), p.netuid(),
-                json(arrayOrEmpty(result.get("tags"))), json(arrayOrEmpty(result.get("original_tags"))), json(p));
-        JsonNode score = data.path("score");
-        if (score.isObject()) {
+                json(tags), json(original), json(p));
+        RecordData.Score s = a.score();
+        if (s != null) {
             update(c, "INSERT INTO scores (record_id, bundle_guid, uid, miner_hotkey, status_code, adjusted_score, final_score, reward,"
                             + " zero_reason) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (record_id) DO NOTHING",
-                    recordId, bundleGuid, p.uid(), p.hotkey(), score.has("status_code") ? score.get("status_code").asInt() : null,
-                    number(score.get("adjusted_score")), number(score.get("final_miner_score")), number(score.get("reward")),
-                    score.path("zero_reason").asText(null));
+                    recordId, bundleGuid, p.uid(), p.hotkey(), s.statusCode(), s.adjustedScore(), s.finalMinerScore(), s.reward(), s.zeroReason());
         }
     }
 
@@ -61,14 +70,6 @@ final class StoreWrites {
     static void weights(Connection c, Dialect d, WeightsEvent e) throws SQLException {
         update(c, d.sql("INSERT INTO weights_set (netuid, validator_hotkey, block, mode, uids, weights) VALUES (?,?,?,?,{J},{J})"),
                 e.netuid(), e.validatorHotkey(), e.block(), e.outcome().label(), json(e.weights().uids()), json(e.weights().weights()));
-    }
-
-    private static JsonNode arrayOrEmpty(JsonNode n) {
-        return n != null && n.isArray() ? n : WireJson.mapper().createArrayNode();
-    }
-
-    private static Double number(JsonNode n) {
-        return n != null && n.isNumber() ? n.asDouble() : null;
     }
 
     static String json(Object value) {

@@ -20,8 +20,8 @@ class RecordsTest {
         for (int i = 0; i < 10_000; i++) flood.add("tag " + i + " " + "x".repeat(i == 0 ? 1_000_000 : 10));
         Task task = Tasks.conversation("t-1", "b-1", 3, List.of(new Line(0, "hi")), List.of(), null);
         RecordPayload p = records.answer("b-1", task, "5Miner", 4, List.of("kept"), List.of(new float[] {0.5f}), flood,
-                WireJson.mapper().createObjectNode().put("final_miner_score", 0.4), 1234567);
-        JsonNode result = p.data().path("result");
+                new RecordData.Score(200, 0.4, 0.4, 0.4, null), 1234567);
+        JsonNode result = WireJson.mapper().valueToTree(p).path("data").path("result");
         assertThat(result.path("original_tags").size()).isEqualTo(Records.MAX_RECORDED_TAGS);
         assertThat(result.path("original_tags").get(0).asText()).hasSize(Records.MAX_RECORDED_TAG_CHARS + 3);
         assertThat(result.path("original_tags_truncated").asBoolean()).isTrue();
@@ -30,7 +30,7 @@ class RecordsTest {
         assertThat(p.neuronType()).isEqualTo("miner");
         assertThat(p.taskId()).isEqualTo("t-1");
         assertThat(p.windowIdx()).isEqualTo(3);
-        assertThat(p.data().path("task").path("bundle_guid").asText()).isEqualTo("b-1");
+        assertThat(((RecordData.Answer) p.data()).task().envelope().bundleGuid()).isEqualTo("b-1");
         assertThat(p.recordId()).isEqualTo(RecordPayload.recordId("b-1", "t-1", "5Miner", 1234567));
     }
 
@@ -38,9 +38,10 @@ class RecordsTest {
     void smallAnswersAreKeptWholeAndUnmarked() {
         Task task = Tasks.survey("t-2", "b-2", "why?", "because");
         RecordPayload p = records.answer("b-2", task, "5Miner", 4, List.of(), List.of(), List.of("a", "b"),
-                WireJson.mapper().createObjectNode(), 1);
-        assertThat(p.data().path("result").path("original_tags").toString()).isEqualTo("[\"a\",\"b\"]");
-        assertThat(p.data().path("result").has("original_tags_truncated")).isFalse();
+                new RecordData.Score(200, 0, 0, 0, "no tags"), 1);
+        JsonNode result = WireJson.mapper().valueToTree(p).path("data").path("result");
+        assertThat(result.path("original_tags").toString()).isEqualTo("[\"a\",\"b\"]");
+        assertThat(result.has("original_tags_truncated")).isFalse();
         assertThat(p.windowIdx()).isEqualTo(-1);
     }
 

@@ -65,8 +65,7 @@ class PostgresStoreTest extends StoreContract {
     @Test
     void aRecordTheServerRefusesForGoodIsKeptAsideAndTheNextGoesIn() throws Exception {
         try (ResultStore s = ResultStore.open(freshStore(), dir.resolve("spool"))) {
-            RecordPayload poisoned = answer("c1", "5MinerA", 1, 0, 1);
-            ((com.fasterxml.jackson.databind.node.ObjectNode) poisoned.data().path("task")).put("window", "a\u0000b");
+            RecordPayload poisoned = answer("c1", "5MinerA", 1, 0, 1, "a\u0000b", java.util.List.of("hiking"));
             s.record(Guid.of("c1"), poisoned);
             assertThat(s.pending()).as("not waiting for a retry: the server will never take it").isZero();
             try (var files = java.nio.file.Files.list(dir.resolve("spool"))) {
@@ -81,10 +80,8 @@ class PostgresStoreTest extends StoreContract {
     @Test
     void aMinersNulIsCleanedBeforeTheStore() throws Exception {
         try (ResultStore s = ResultStore.open(freshStore(), dir.resolve("spool"))) {
-            RecordPayload r = answer("c1", "5MinerA", 1, 0, 1);
-            ((com.fasterxml.jackson.databind.node.ObjectNode) r.data().path("result")).set("original_tags",
-                    org.cgp.protocol.synapse.WireJson.mapper().valueToTree(org.cgp.validator.record.Records.capped(
-                            java.util.List.of("\u0000ab", "sailing", "boats\uD800"))));
+            RecordPayload r = answer("c1", "5MinerA", 1, 0, 1, "hi", org.cgp.validator.record.Records.capped(
+                    java.util.List.of("\u0000ab", "sailing", "boats\uD800")));
             s.record(Guid.of("c1"), r);
             assertThat(s.counts()).containsEntry("miner_answers", 1L);
             assertThat(s.pending()).isZero();

@@ -22,6 +22,8 @@ import org.cgp.protocol.synapse.Line;
 import org.cgp.protocol.synapse.WireJson;
 import org.cgp.scoring.EmitWeights;
 import org.cgp.validator.WeightsEvent;
+import org.cgp.protocol.task.Tasks;
+import org.cgp.validator.record.RecordData;
 import org.cgp.validator.record.RecordPayload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,23 +42,24 @@ abstract class StoreContract {
     }
 
     static RecordPayload groundTruth(String bundle, long batch) {
-        ObjectNode data = WireJson.mapper().createObjectNode();
-        data.set("tags", WireJson.mapper().valueToTree(List.of("hiking", "alps")));
-        ObjectNode vectors = data.putObject("vectors");
-        vectors.putObject("hiking").putArray("vectors").add(0.5).add(-0.25);
-        vectors.putObject("alps").putArray("vectors").add(0.125).add(1.0);
+        java.util.Map<String, RecordData.TagVector> vectors = new java.util.LinkedHashMap<>();
+        vectors.put("hiking", new RecordData.TagVector(new float[] {0.5f, -0.25f}));
+        vectors.put("alps", new RecordData.TagVector(new float[] {0.125f, 1.0f}));
+        RecordData data = new RecordData.GroundTruth(List.of("hiking", "alps"), vectors, List.of("Ann", "Bob"), List.of(), null, null, null, null);
         return new RecordPayload("test", "offline", "minilm", null, "offline", RecordPayload.SCORING_VERSION, "2.30.65", 33, "5Validator",
                 RecordPayload.VALIDATOR, null, batch, 0, -1, RecordPayload.recordId(bundle, null, "5Validator", batch), data);
     }
 
     static RecordPayload answer(String bundle, String miner, int uid, int window, long batch) {
-        ObjectNode data = WireJson.mapper().createObjectNode();
-        ObjectNode result = data.putObject("result");
-        result.set("tags", WireJson.mapper().valueToTree(List.of("hiking")));
-        result.set("original_tags", WireJson.mapper().valueToTree(List.of("hiking", "zzz")));
-        data.putObject("task").put("type", "conversation_tagging").put("guid", bundle + "-w" + window);
-        data.putObject("score").put("status_code", 200).put("adjusted_score", 0.5).put("final_miner_score", 0.75).put("reward", 0.6);
+        return answer(bundle, miner, uid, window, batch, "hi there", List.of("hiking", "zzz"));
+    }
+
+    /** A miner's answer to window {@code window}, whose one line says {@code line}, having sent {@code original}. */
+    static RecordPayload answer(String bundle, String miner, int uid, int window, long batch, String line, List<String> original) {
         String task = bundle + "-w" + window;
+        RecordData data = new RecordData.Answer(new RecordData.TagResult(List.of("hiking"), original, null, null, java.util.Map.of()),
+                Tasks.conversation(task, bundle, window, List.of(new Line(0, line)), List.of("Ann"), List.of()),
+                new RecordData.Score(200, 0.5, 0.75, 0.6, null));
         return new RecordPayload("test", "offline", "minilm", null, "offline", RecordPayload.SCORING_VERSION, "2.30.65", 33, miner,
                 RecordPayload.MINER, task, batch, uid, window, RecordPayload.recordId(bundle, task, miner, batch), data);
     }
