@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MetagraphCache implements Supplier<Metagraph>, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MetagraphCache.class);
+    /** How often both daemons read the metagraph again unless told otherwise. */
+    public static final Duration DEFAULT_REFRESH = Duration.ofMinutes(5);
 
     private final Chain chain;
     private final int netuid;

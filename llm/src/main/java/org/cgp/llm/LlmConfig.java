@@ -58,7 +58,7 @@ public record LlmConfig(String type, String model, String baseUrl, String apiKey
         if (maxRetries < 0) throw new IllegalArgumentException("max retries must be >= 0, got " + maxRetries);
     }
 
-    /** The skeleton's constructor: default embeddings model and endpoint, default retries. */
+    /** The short constructor: default embeddings model and endpoint, default retries. */
     public LlmConfig(String type, String model, String baseUrl, String apiKey, String embeddings,
                      String embeddingsApiKey, Duration timeout) {
         this(type, model, baseUrl, apiKey, embeddings, embeddingsApiKey, timeout, null, null, DEFAULT_MAX_RETRIES);
@@ -133,13 +133,7 @@ public record LlmConfig(String type, String model, String baseUrl, String apiKey
 
     public LlmConfig withModel(String newModel) { return toBuilder().model(newModel).build(); }
 
-    public LlmConfig withBaseUrl(String newBaseUrl) { return toBuilder().baseUrl(newBaseUrl).build(); }
-
     public LlmConfig withApiKey(String newApiKey) { return toBuilder().apiKey(newApiKey).build(); }
-
-    public LlmConfig withEmbeddingsEndpoint(String newBaseUrl, String newApiKey) {
-        return toBuilder().embeddingsBaseUrl(newBaseUrl).embeddingsApiKey(newApiKey).build();
-    }
 
     public LlmConfig withTimeout(Duration newTimeout) { return toBuilder().timeout(newTimeout).build(); }
 

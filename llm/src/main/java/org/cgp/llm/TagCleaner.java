@@ -41,8 +41,6 @@ public final class TagCleaner {
     public static final int MAX_LENGTH = 50;
     /** At most this many tags are answered and scored. */
     public static final int MAX_TAGS = 20;
-    /** Fewer scored tags than this give 0 under the conversation and webpage mechanisms. */
-    public static final int MIN_SCORED_TAGS = 3;
 
     private static final Pattern NOT_SAFE = Pattern.compile("[^a-z0-9]+");
     /** An apostrophe inside a word goes without a gap: {@code women's -> womens}, {@code don't -> dont}. */

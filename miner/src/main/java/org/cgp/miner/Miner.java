@@ -92,15 +92,21 @@ public final class Miner implements AutoCloseable {
         metrics.bindTo(registry);
         TaskMiner tagger = new TaskMiner(llm, embedder, config);
         warmUpInBackground(llm);
-        AxonServer axon = AxonServer.builder(hotkey)
-                .host(config.axonHost()).port(config.axonPort())
-                .blacklist(access).priority(access)
-                .maxBodyBytes(config.maxBodyBytes()).forwardTimeout(config.forwardTimeout())
-                .maxConcurrentForwards(config.maxConcurrentForwards())
-                .maxQueuedForwards(config.maxQueuedForwards())
-                .attach(CgSynapse.NAME, CgSynapse.class, metrics.meter(tagger))
-                .observer(metrics.axonObserver())
-                .start();
+        AxonServer axon;
+        try {
+            axon = AxonServer.builder(hotkey)
+                    .host(config.axonHost()).port(config.axonPort())
+                    .blacklist(access).priority(access)
+                    .maxBodyBytes(config.maxBodyBytes()).forwardTimeout(config.forwardTimeout())
+                    .maxConcurrentForwards(config.maxConcurrentForwards())
+                    .maxQueuedForwards(config.maxQueuedForwards())
+                    .attach(CgSynapse.NAME, CgSynapse.class, metrics.meter(tagger))
+                    .observer(metrics.axonObserver())
+                    .start();
+        } catch (InterruptedException | RuntimeException e) { // the port is taken, say: the cache's thread stops with the start
+            metagraph.close();
+            throw e;
+        }
         metrics.queueDepth(axon::queuedForwards);
         Miner miner = new Miner(metagraph, axon, hotkey, metrics, chain, config);
         log.info("Miner {} serving CgSynapse on port {} (netuid {}, LLM {} / {}, {} forwards at once, {} queued at most)",

@@ -2,6 +2,7 @@ package org.cgp.miner;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.cgp.chain.MetagraphCache;
 import org.cgp.llm.LlmConfig;
 import org.cgp.llm.TagCleaner;
 import org.cgp.protocol.axon.AxonServer;
@@ -34,7 +35,7 @@ public record MinerConfig(int netuid, String axonHost, int axonPort, String exte
     /** Forwards at once with a remote LLM: each mostly waits on HTTP, and live validators wait 12 s. */
     public static final int DEFAULT_REMOTE_FORWARDS = 32;
     public static final Duration DEFAULT_FORWARD_TIMEOUT = Duration.ofSeconds(60);
-    public static final Duration DEFAULT_METAGRAPH_REFRESH = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_METAGRAPH_REFRESH = MetagraphCache.DEFAULT_REFRESH;
     /**
      * What a miner whose commitment is confirmed puts in the public metagraph instead of its address,
      * as the live miners do: 192.0.2.1 (TEST-NET-1, RFC 5737) port 1234.

@@ -73,8 +73,6 @@ public record StepSettings(int netuid, int sampleSize, Duration timeout, int max
     /** {@code bundles} per step, and a step needs {@code minTasks} tasks. */
     public StepSettings withBundles(int newBundles, int newMinTasks) { return toBuilder().bundles(newBundles).minTasks(newMinTasks).build(); }
 
-    public StepSettings withPacket(PacketShape p) { return toBuilder().packet(p).build(); }
-
     /** Every knob with its live default; {@link #build} checks them. */
     public static final class Builder {
         private final int netuid;

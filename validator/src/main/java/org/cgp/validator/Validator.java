@@ -65,22 +65,27 @@ public final class Validator implements AutoCloseable {
         this.recorder = recorder;
         int netuid = config.step().netuid();
         this.metagraph = new MetagraphCache(chain, netuid, config.metagraphRefresh());
-        Metagraph mg = metagraph.get();
-        this.selfUid = mg.byHotkey(hotkey.ss58Address()).map(Neuron::uid).orElseThrow(() -> new IllegalStateException(
-                "validator hotkey " + hotkey.ss58Address() + " is not registered on netuid " + netuid));
-        ValidatorState loaded = ValidatorState.load(config.stateDir());
-        if (loaded == null) {
-            log.info("No state file found in {}; starting from zero", config.stateDir());
-            this.scores = new Scores(config.alpha(), mg.hotkeys(), new double[mg.hotkeys().size()]);
-            state = scores.snapshot(0, 0);
-        } else {
-            this.scores = Scores.restore(config.alpha(), loaded);
-            List<Integer> changed = scores.alignTo(mg.hotkeys());
-            state = scores.snapshot(loaded.step(), loaded.lastWeightsBlock());
-            log.info("Loaded state: step {}, {} uids{}", state.step(), state.hotkeys().size(),
-                    changed.isEmpty() ? "" : ", reset uids with a new hotkey: " + changed);
+        try { // a validator that cannot start stops the cache's thread it started
+            Metagraph mg = metagraph.get();
+            this.selfUid = mg.byHotkey(hotkey.ss58Address()).map(Neuron::uid).orElseThrow(() -> new IllegalStateException(
+                    "validator hotkey " + hotkey.ss58Address() + " is not registered on netuid " + netuid));
+            ValidatorState loaded = ValidatorState.load(config.stateDir());
+            if (loaded == null) {
+                log.info("No state file found in {}; starting from zero", config.stateDir());
+                this.scores = new Scores(config.alpha(), mg.hotkeys(), new double[mg.hotkeys().size()]);
+                state = scores.snapshot(0, 0);
+            } else {
+                this.scores = Scores.restore(config.alpha(), loaded);
+                List<Integer> changed = scores.alignTo(mg.hotkeys());
+                state = scores.snapshot(loaded.step(), loaded.lastWeightsBlock());
+                log.info("Loaded state: step {}, {} uids{}", state.step(), state.hotkeys().size(),
+                        changed.isEmpty() ? "" : ", reset uids with a new hotkey: " + changed);
+            }
+            this.stepMetagraph = mg;
+        } catch (RuntimeException e) {
+            metagraph.close();
+            throw e;
         }
-        this.stepMetagraph = mg;
         this.dendrite = new Dendrite(hotkey);
         this.weights = new WeightSetter(chain, hotkey, netuid, config);
         weights.addListener(e -> { if (e.outcome() != WeightsEvent.Outcome.FAILED) recorder.recordWeights(e); });
@@ -88,7 +93,7 @@ public final class Validator implements AutoCloseable {
         if (endpoints.enabled()) {
             log.info("Reading miner endpoint commitments of netuid {} (commitment key with public half {})", netuid,
                     java.util.HexFormat.of().formatHex(org.cgp.protocol.commitment.CommitmentKeys.publicKeyOf(commitmentKey)));
-            endpoints.refreshAll(mg, true);
+            endpoints.refreshAll(stepMetagraph, true);
         } else {
             log.warn("{} is not set: miners that publish their endpoint only in an encrypted commitment (every CGP 2.37 miner) "
                     + "are queried at their metagraph address, a placeholder, and score 0. Set it (the subnet's owners hand out the key) to reach them.",

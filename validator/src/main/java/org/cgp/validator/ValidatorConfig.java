@@ -73,7 +73,7 @@ public record ValidatorConfig(StepSettings step, Path stateDir, long epochLength
         private int burnUid = OWNER;
         private double burnRate = LIVE_BURN_RATE;
         private double vpermitTaoLimit = DEFAULT_VPERMIT_TAO_LIMIT;
-        private Duration metagraphRefresh = Duration.ofMinutes(5);
+        private Duration metagraphRefresh = org.cgp.chain.MetagraphCache.DEFAULT_REFRESH;
         private long versionKey = StepSettings.SPEC_VERSION;
         private Duration idleAfterFailure = Duration.ofSeconds(30);
         private WeightsCurve curve = WeightsCurve.CUBIC;

@@ -1,6 +1,7 @@
 package org.cgp.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,5 +60,31 @@ class ValidatorRestartTest {
             }
             assertThat(subnet.chain().weightsSet()).hasSize(3);
         }
+    }
+
+    /** A validator that cannot start (its hotkey not registered, its state unreadable) says why and leaves no refresh thread behind. */
+    @Test
+    void aFailedStartNamesTheCauseAndStopsTheMetagraphThread() throws Exception {
+        LlmClient llm = OfflineModels.llm();
+        Embedder embedder = OfflineModels.embedder();
+        ValidatorConfig config = ValidatorConfig.builder(StepSettings.defaults(LocalSubnet.NETUID), dir.resolve("state")).build();
+        try (LocalSubnet subnet = LocalSubnet.start(1, llm, embedder)) {
+            long before = refreshThreads();
+            org.cgp.protocol.keys.Keypair stranger = org.cgp.protocol.keys.Keypair.generate();
+            assertThatThrownBy(() -> new Validator(config, stranger, subnet.chain(), llm, embedder,
+                    new LocalConversations(ConversationFiles.samples(), "samples"), ResultStore.sqlite(dir.resolve("b.sqlite"))))
+                    .hasMessageContaining("is not registered on netuid " + LocalSubnet.NETUID);
+            java.nio.file.Files.createDirectories(dir.resolve("state"));
+            java.nio.file.Files.writeString(dir.resolve("state").resolve(ValidatorState.FILE_NAME), "{\"step\": 3, \"hot");
+            assertThatThrownBy(() -> new Validator(config, subnet.validatorKey(), subnet.chain(), llm, embedder,
+                    new LocalConversations(ConversationFiles.samples(), "samples"), ResultStore.sqlite(dir.resolve("b.sqlite"))))
+                    .hasMessageContaining("unreadable");
+            Thread.sleep(100);
+            assertThat(refreshThreads()).as("no metagraph-refresh thread outlives a failed start").isEqualTo(before);
+        }
+    }
+
+    private static long refreshThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().equals("metagraph-refresh")).count();
     }
 }

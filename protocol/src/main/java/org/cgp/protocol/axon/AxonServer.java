@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Bittensor axon on Netty (HTTP/1.1, keep-alive): serves {@code POST /<SynapseName>} for each
- * attached synapse through the bittensor axon's middleware pipeline (see {@link AxonRequestHandler}),
+ * attached synapse through the bittensor axon's middleware pipeline (the handlers this module's README lists),
  * plus the built-in {@code Synapse} ping. Forward functions run on a bounded priority worker pool.
  */
 public final class AxonServer implements AutoCloseable {
