@@ -58,7 +58,8 @@ public final class StoreCommand implements Runnable {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Add the conversations or task bundles of FILE to the store: task-bundle JSON (one or a list, as the CGP API"
-                    + " hands them out), conversations as facebook-chat-data JSON or id,Persona,chat CSV, or an export's JSON Lines."
+                    + " hands them out), conversations as facebook-chat-data JSON or id,Persona,chat CSV, captions (.vtt, .srt),"
+                    + " a diarised transcript (segments of speaker and text), a Discord channel export, or an export's JSON Lines."
                     + " The file is read whole first; a file that cannot be used changes nothing. Bundles already stored are skipped.")
     static final class Import implements Callable<Integer> {
         @Spec CommandSpec spec;

@@ -85,6 +85,37 @@ class StoreCommandTest {
         }
     }
 
+    /** The seed's sources: YouTube captions (WebVTT), podcast subtitles (SRT), a diarised transcript, a Discord channel. */
+    @Test
+    void importsCaptionsTranscriptsAndDiscordExportsAndABrokenOneChangesNothing() throws Exception {
+        Path db = dir.resolve("s.sqlite");
+        Path vtt = Files.writeString(dir.resolve("talk.vtt"), "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n>> where did you learn to cook?\n\n"
+                + "00:00:03.000 --> 00:00:06.000\n>> my aunt ran a small restaurant in Lyon.\n");
+        Path srt = Files.writeString(dir.resolve("show.srt"), "1\n00:00:01,000 --> 00:00:02,000\nHOST: Welcome.\n\n"
+                + "2\n00:00:02,000 --> 00:00:04,000\nGUEST: Thanks, glad to be here.\n");
+        Path diarised = Files.writeString(dir.resolve("episode.json"), "{\"segments\": [{\"speaker\": \"SPEAKER_00\", \"text\": \"Hi all.\"},"
+                + " {\"speaker\": \"SPEAKER_01\", \"text\": \"Hello!\"}]}");
+        Path discord = Files.writeString(dir.resolve("channel.json"), "{\"guild\": {\"id\": \"1\"}, \"channel\": {\"id\": \"77\"},"
+                + " \"messages\": [{\"id\": \"1\", \"type\": \"Default\", \"content\": \"hey\", \"author\": {\"id\": \"5\", \"name\": \"ana\"}},"
+                + " {\"id\": \"2\", \"type\": \"Default\", \"content\": \"hi ana\", \"author\": {\"id\": \"6\", \"name\": \"ben\"}}]}");
+        for (Path file : List.of(vtt, srt, diarised, discord)) {
+            assertThat(run("store", "import", "--store", db.toString(), file.toString()).out()).as(file.toString()).contains("Imported 1 of 1 bundles");
+        }
+        try (ResultStore s = ResultStore.sqlite(db)) {
+            Map<String, List<String>> speakers = new HashMap<>();
+            s.forEachConversation(false, r -> speakers.put(r.guid(), r.transcript().stream().map(u -> u.speaker()).toList()));
+            assertThat(speakers).hasSize(4).containsEntry("discord-77", List.of("ana", "ben"))
+                    .containsValue(List.of("Speaker 1", "Speaker 2")).containsValue(List.of("HOST", "GUEST"))
+                    .containsValue(List.of("SPEAKER_00", "SPEAKER_01"));
+        }
+        Path broken = Files.writeString(dir.resolve("broken.srt"), "1\n00:00:01,000 --> 00:00:02,000\nfine\n\n2\nnot a timing\nword\n");
+        Run r = run("store", "import", "--store", db.toString(), broken.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("cgp: conversation file ").contains("broken.srt: line 6:").contains("not a timing")
+                .satisfies(e -> assertThat(e.lines()).hasSize(1));
+        assertThat(run("store", "info", "--store", db.toString()).out()).containsPattern("bundles\\s+4\\b");
+    }
+
     @Test
     void severalProcessesWriteOneSqliteFileAtOnce() throws Exception {
         Path db = dir.resolve("shared.sqlite");

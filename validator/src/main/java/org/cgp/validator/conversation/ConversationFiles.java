@@ -20,9 +20,11 @@ import org.cgp.protocol.synapse.WireJson;
 
 /**
  * Reads local conversations: JSON in the facebook-chat-data shape (an object keyed by
- * id, or a list, or one conversation as the CGP API returns it) or CSV with the header
- * {@code id,Persona,chat} (one utterance per line of the chat field, speakers alternate 0/1).
- * Every problem is a {@link ConversationFileException} naming the file.
+ * id, or a list, or one conversation as the CGP API returns it), CSV with the header
+ * {@code id,Persona,chat} (one utterance per line of the chat field, speakers alternate 0/1),
+ * captions (WebVTT, SRT: {@link Captions}), a diarised transcript ({@link DiarisedTranscript}) or a
+ * Discord channel export ({@link DiscordExport}). Every problem is a
+ * {@link ConversationFileException} naming the file (and the line or item, where there is one).
  */
 public final class ConversationFiles {
     /** The sample conversations shipped in this module. */
@@ -73,14 +75,19 @@ public final class ConversationFiles {
         String trimmed = text.strip();
         if (trimmed.isEmpty()) throw new ConversationFileException(file, "is empty");
         List<Conversation> out;
-        if (name.endsWith(".csv")) {
+        if (Captions.isSrt(file)) {
+            out = Captions.srt(file, text);
+        } else if (Captions.isWebVtt(file, text)) {
+            out = Captions.webVtt(file, text);
+        } else if (name.endsWith(".csv")) {
             out = fromCsv(file, text);
         } else if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
             out = fromJson(file, trimmed);
         } else if (trimmed.toLowerCase(Locale.ROOT).startsWith("id,")) {
             out = fromCsv(file, text);
         } else {
-            throw new ConversationFileException(file, "is neither JSON nor CSV (expected a JSON object/list or a CSV with header id,Persona,chat)");
+            throw new ConversationFileException(file, "is neither JSON, CSV nor captions (expected a JSON object/list, a CSV with header"
+                    + " id,Persona,chat, a .vtt or a .srt file)");
         }
         List<Conversation> usable = out.stream().filter(c -> !c.lines().isEmpty()).toList();
         if (usable.isEmpty()) throw new ConversationFileException(file, "has no conversation lines");
@@ -89,6 +96,8 @@ public final class ConversationFiles {
 
     private static List<Conversation> fromJson(Path file, String text) {
         JsonNode root = readJson(file, text);
+        if (DiscordExport.matches(root)) return DiscordExport.read(file, root);
+        if (DiarisedTranscript.matches(root)) return DiarisedTranscript.read(file, root, text);
         List<Conversation> out = new ArrayList<>();
         if (root.isArray()) {
             int i = 0;

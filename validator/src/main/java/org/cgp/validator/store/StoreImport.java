@@ -18,7 +18,8 @@ import org.cgp.validator.conversation.ConversationFiles;
 /**
  * Reads a file for {@code ./cgp store import}, whole, before the store is touched: task bundles as
  * the CGP API's reserve hands them out (one object or a list), conversations in the
- * facebook-chat-data JSON or the {@code id,Persona,chat} CSV ({@link ConversationFiles}), or the
+ * facebook-chat-data JSON, the {@code id,Persona,chat} CSV, WebVTT or SRT captions, a diarised
+ * transcript or a Discord channel export ({@link ConversationFiles}), or the
  * JSON Lines {@code ./cgp store export} writes ({@code c_guid}, {@code transcript}, {@code participants}),
  * so an export can be imported again. Anything that cannot be used is a
  * {@link ConversationFileException} naming the file and, for a bundle, which one.

@@ -71,7 +71,7 @@ class ConversationFilesTest {
         assertThatThrownBy(() -> ConversationFiles.load(write("x.json", "{\"a\": [1, 2")))
                 .hasMessageContaining("x.json").hasMessageContaining("is not valid JSON");
         assertThatThrownBy(() -> ConversationFiles.load(write("x.txt", "hello there")))
-                .hasMessageContaining("is neither JSON nor CSV");
+                .hasMessageContaining("is neither JSON, CSV nor captions");
         assertThatThrownBy(() -> ConversationFiles.load(write("e.json", "{}")))
                 .hasMessageContaining("has no conversation lines");
         assertThatThrownBy(() -> ConversationFiles.load(write("n.json", "{\"0\": {\"guid\": 1, \"lines\": []}}")))
