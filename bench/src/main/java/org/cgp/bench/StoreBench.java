@@ -89,7 +89,7 @@ public final class StoreBench {
             for (int d = 0; d < v.length; d++) v[d] = (float) random.nextGaussian();
             vectors.put(tag, new RecordData.TagVector(v));
         }
-        RecordData data = new RecordData.GroundTruth(tags, vectors, List.of(), List.of(), null, null, null, null);
+        RecordData data = new RecordData.GroundTruth(tags, vectors, List.of(), List.of(), null, null, null, null, null);
         return new RecordPayload("bench", "offline", "minilm", null, "offline", RecordPayload.SCORING_VERSION, "2.30.65", 33, "5Validator",
                 RecordPayload.VALIDATOR, null, 1, 0, -1, RecordPayload.recordId(bundle, null, "5Validator", 1), data);
     }

@@ -61,7 +61,8 @@ public final class LocalRound {
              ResultStore store = ResultStore.sqlite(settings.workDir().resolve("cgp-local.sqlite"))) {
             // one conversation bundle per step, as many windows as asked; the live step takes 10 bundles and needs 10 tasks
             StepSettings step = StepSettings.defaults(LocalSubnet.NETUID).withMaxWindows(settings.windows())
-                    .withSampleSize(Math.min(3, settings.miners())).withBundles(1, 1).withMode("local");
+                    .withSampleSize(Math.min(3, settings.miners())).withBundles(1, 1).withMode("local")
+                    .toBuilder().assessQuality(true).build(); // the round is also a dataset: profiles and the five scores go into its store
             ValidatorConfig config = ValidatorConfig.local(step, settings.workDir().resolve("validator"));
             List<StepReport> reports = new ArrayList<>();
             Map<Integer, MinerResult> last = new HashMap<>();

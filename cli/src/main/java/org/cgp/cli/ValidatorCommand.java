@@ -67,6 +67,11 @@ public final class ValidatorCommand implements Callable<Integer> {
             description = "task (what live miners accept) | seed (conversation windows for miners that predate tasks) (default: ${DEFAULT-VALUE})")
     String packet;
 
+    @Option(names = "--validator.assess_quality",
+            description = "Also assess each conversation's relevance, engagement, novelty, coherence and fluency (0-10) and store them with"
+                    + " its ground truth, for the dataset (one more LLM call per conversation; not live, and not part of scoring)")
+    boolean assessQuality;
+
     @Option(names = "--neuron.timeout", defaultValue = "" + StepSettings.LIVE_TIMEOUT_SECONDS, description = "Seconds a miner has to answer (default: ${DEFAULT-VALUE})")
     double timeout;
 
@@ -126,7 +131,8 @@ public final class ValidatorCommand implements Callable<Integer> {
                 .packet(parseEnum(PacketShape.class, "--validator.packet", packet))
                 .scoringVersion(parseEnum(ScoringVersion.class, "--neuron.scoring_version", scoringVersion))
                 .rewardDistribution(parseEnum(RewardDistribution.class, "--neuron.reward_distribution", rewardDistribution))
-                .mode(env.getOrDefault("SYSTEM_MODE", StepSettings.DEFAULT_MODE)).nearestTag(nearest(tagSimilarity)).build();
+                .mode(env.getOrDefault("SYSTEM_MODE", StepSettings.DEFAULT_MODE)).nearestTag(nearest(tagSimilarity))
+                .assessQuality(assessQuality).build();
         Path stateDir = common.fullPath("validator");
         return weightsOptions.applyTo(ValidatorConfig.builder(step, stateDir).epochLength(epochLength)
                 .disableSetWeights(disableSetWeights).alpha(alpha).vpermitTaoLimit(vpermitTaoLimit).build());

@@ -115,7 +115,7 @@ class CgpCommandLineTest {
         Path bad = Files.writeString(dir.resolve("notes.txt"), "just some words");
         Run r = run("local", "--conversations", bad.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("notes.txt").contains("neither JSON nor CSV");
+        assertThat(r.err()).contains("notes.txt").contains("neither JSON, CSV nor captions");
     }
 
     @Test

@@ -63,6 +63,56 @@ class LocalRoundTest {
         }
     }
 
+    /**
+     * The round is a dataset: its Parquet export carries each participant's profile and the
+     * conversation's five quality scores with the boring index (read back through DuckDB).
+     */
+    @Test
+    void theRoundsExportCarriesProfilesAndTheFiveScores() throws Exception {
+        LlmConfig offline = LlmConfig.offline();
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        LocalRound.Result r = new LocalRound(new LocalRound.Settings(2, 1, 2, dir), quiet)
+                .run(ConversationFiles.samples(), LlmProviders.chat(offline), LlmProviders.embedder(offline));
+        assertThat(r.ok()).isTrue();
+        Path parquet = dir.resolve("dataset.parquet");
+        int code = Cgp.commandLine().execute("store", "export", "--store", dir.resolve("cgp-local.sqlite").toString(), "-o", parquet.toString());
+        assertThat(code).isZero();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); java.sql.Statement st = c.createStatement()) {
+            java.util.Map<String, String> types = new java.util.HashMap<>();
+            try (java.sql.ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet('" + parquet + "')")) {
+                while (rs.next()) types.put(rs.getString(1), rs.getString(2));
+            }
+            assertThat(types).containsEntry("participant_profiles",
+                    "STRUCT(participant VARCHAR, interests VARCHAR[], hobbies VARCHAR[], personality_traits VARCHAR[])[]");
+            assertThat(types).containsEntry("quality", "STRUCT(relevance DOUBLE, engagement DOUBLE, novelty DOUBLE, coherence DOUBLE,"
+                    + " fluency DOUBLE, boring_index DOUBLE, \"method\" VARCHAR)");
+            int rows = 0;
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT to_json(participants), to_json(participant_profiles), quality.relevance,"
+                    + " quality.engagement, quality.novelty, quality.coherence, quality.fluency, quality.boring_index, quality.method"
+                    + " FROM read_parquet('" + parquet + "')")) {
+                while (rs.next()) {
+                    rows++;
+                    List<String> participants = List.of(org.cgp.protocol.synapse.WireJson.mapper().readValue(rs.getString(1), String[].class));
+                    com.fasterxml.jackson.databind.JsonNode profiles = org.cgp.protocol.synapse.WireJson.mapper().readTree(rs.getString(2));
+                    assertThat(profiles).as("one profile per participant").hasSize(participants.size());
+                    List<String> named = new java.util.ArrayList<>();
+                    profiles.forEach(p -> named.add(p.path("participant").asText()));
+                    assertThat(named).containsExactlyInAnyOrderElementsOf(participants);
+                    assertThat(profiles.findValues("interests")).anySatisfy(i -> assertThat(i.size()).isPositive());
+                    double[] five = new double[5];
+                    for (int i = 0; i < 5; i++) {
+                        five[i] = rs.getDouble(3 + i);
+                        assertThat(five[i]).isBetween(0.0, 10.0);
+                    }
+                    double boring = 10 - (0.4 * five[1] + 0.4 * five[2] + 0.2 * five[0]);
+                    assertThat(rs.getDouble(8)).isCloseTo(boring, org.assertj.core.data.Offset.offset(0.051));
+                    assertThat(rs.getString(9)).isEqualTo("offline");
+                }
+            }
+            assertThat(rows).as("the round's two conversations").isEqualTo(2);
+        }
+    }
+
     @Test
     void theCommandExitsZeroOnSuccess() {
         int code = Cgp.commandLine().execute("local", "--windows", "2", "--miners", "2", "--work-dir", dir.toString());

@@ -77,7 +77,7 @@ class StoreCommandTest {
         assertThat(run("store", "import", "--store", db.toString(), list.toString()).out())
                 .contains("Imported 1 of 2 bundles").contains("(1 were there already)");
         Run info = run("store", "info", "--store", db.toString());
-        assertThat(info.out()).contains("schema version 2").containsPattern("bundles\\s+5");
+        assertThat(info.out()).contains("schema version 3").containsPattern("bundles\\s+5");
         try (ResultStore s = ResultStore.sqlite(db)) {
             List<String> speakers = new ArrayList<>();
             s.forEachConversation(false, r -> { if (r.guid().equals("111")) r.transcript().forEach(u -> speakers.add(u.speaker())); });
@@ -208,7 +208,8 @@ class StoreCommandTest {
         List<String> lines = Files.readAllLines(jsonl);
         assertThat(lines).hasSize(2);
         JsonNode first = WireJson.mapper().readTree(lines.get(0));
-        assertThat(first.fieldNames()).toIterable().containsExactly("c_guid", "transcript", "participants", "tags", "windows");
+        assertThat(first.fieldNames()).toIterable().containsExactly("c_guid", "transcript", "participants", "tags", "windows",
+                "participant_profiles", "quality");
         Path other = dir.resolve("other.sqlite");
         assertThat(run("store", "import", "--store", other.toString(), jsonl.toString()).out()).contains("Imported 2 of 2");
         Map<String, Object> a = new HashMap<>();

@@ -45,6 +45,13 @@ public interface LlmClient {
     Integer conversationQuality(List<Line> lines);
 
     /**
+     * The five-way quality assessment of a conversation for the dataset (relevance, engagement,
+     * novelty, coherence, fluency, 0-10 each; see {@link QualityAssessment}); null when the lines
+     * hold no text or the answer cannot be read. Not the live quality gate ({@link #conversationQuality}).
+     */
+    QualityAssessment assessQuality(List<Line> lines);
+
+    /**
      * Sorts tags into good English keywords and malformed ones (compounds not in a dictionary,
      * abbreviations, typos), answered in the live validators' text form:
      * {@code "Good English keywords: a, b\nMalformed keywords: c"}; "" when there is no answer.

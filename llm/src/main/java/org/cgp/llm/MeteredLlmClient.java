@@ -74,6 +74,8 @@ public final class MeteredLlmClient implements LlmClient {
 
     @Override public Integer conversationQuality(List<Line> lines) { return timed("quality", () -> inner.conversationQuality(lines)); }
 
+    @Override public QualityAssessment assessQuality(List<Line> lines) { return timed("quality_assessment", () -> inner.assessQuality(lines)); }
+
     @Override public String classifyTags(List<String> tags) { return timed("classify_tags", () -> inner.classifyTags(tags)); }
 
     @Override public TaggingResult tagWindow(List<Line> lines, boolean coding) { return timed("window", () -> inner.tagWindow(lines, coding)); }

@@ -15,6 +15,7 @@ class MeteredLlmClientTest {
         @Override public String model() { return "m"; }
         @Override public TaggingResult tagConversation(List<Line> lines, List<String> participants) { return TaggingResult.of(List.of("a"), List.of()); }
         @Override public Integer conversationQuality(List<Line> lines) { return 7; }
+        @Override public org.cgp.llm.QualityAssessment assessQuality(List<Line> lines) { return null; }
         @Override public String classifyTags(List<String> tags) { return ""; }
         @Override public TaggingResult tagWindow(List<Line> lines, boolean coding) { throw new LlmException("flaky", "retries exhausted"); }
         @Override public TaggingResult tagWebpage(String markdown, List<String> results, boolean coding) { return TaggingResult.of(List.of("web"), List.of()); }

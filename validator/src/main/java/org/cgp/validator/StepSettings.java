@@ -19,7 +19,7 @@ import org.cgp.scoring.ScoringVersion;
  */
 public record StepSettings(int netuid, int sampleSize, Duration timeout, int maxConvoLines, int bundles, int tasksPerBundle,
                            int minTasks, int qualityThreshold, PacketShape packet, ScoringVersion scoringVersion,
-                           RewardDistribution rewardDistribution, String mode, boolean nearestTag) {
+                           RewardDistribution rewardDistribution, String mode, boolean nearestTag, boolean assessQuality) {
     /** The live code we are at parity with (all six task types): CGP 2.37.74 at 2741fa0. */
     public static final String CGP_VERSION = "2.37.74";
     /** Its {@code __spec_version__} (1000 major + 10 minor + patch), the live weights' version key. */
@@ -60,6 +60,7 @@ public record StepSettings(int netuid, int sampleSize, Duration timeout, int max
         b.sampleSize = sampleSize; b.timeout = timeout; b.maxConvoLines = maxConvoLines; b.bundles = bundles;
         b.tasksPerBundle = tasksPerBundle; b.minTasks = minTasks; b.qualityThreshold = qualityThreshold; b.packet = packet;
         b.scoringVersion = scoringVersion; b.rewardDistribution = rewardDistribution; b.mode = mode; b.nearestTag = nearestTag;
+        b.assessQuality = assessQuality;
         return b;
     }
 
@@ -88,6 +89,7 @@ public record StepSettings(int netuid, int sampleSize, Duration timeout, int max
         private RewardDistribution rewardDistribution = RewardDistribution.LINEAR;
         private String mode = DEFAULT_MODE;
         private boolean nearestTag;
+        private boolean assessQuality;
 
         private Builder(int netuid) { this.netuid = netuid; }
 
@@ -105,10 +107,12 @@ public record StepSettings(int netuid, int sampleSize, Duration timeout, int max
         public Builder rewardDistribution(RewardDistribution v) { rewardDistribution = v; return this; }
         public Builder mode(String v) { mode = v; return this; }
         public Builder nearestTag(boolean v) { nearestTag = v; return this; }
+        /** Whether a conversation's ground truth also gets the five-way quality assessment (for a store's dataset; one more LLM call). */
+        public Builder assessQuality(boolean v) { assessQuality = v; return this; }
 
         public StepSettings build() {
             return new StepSettings(netuid, sampleSize, timeout, maxConvoLines, bundles, tasksPerBundle, minTasks, qualityThreshold,
-                    packet, scoringVersion, rewardDistribution, mode, nearestTag);
+                    packet, scoringVersion, rewardDistribution, mode, nearestTag, assessQuality);
         }
     }
 }

@@ -11,6 +11,7 @@ import org.cgp.chain.Metagraph;
 import org.cgp.chain.Neuron;
 import org.cgp.llm.Embedder;
 import org.cgp.llm.LlmClient;
+import org.cgp.llm.QualityAssessment;
 import org.cgp.protocol.dendrite.Dendrite;
 import org.cgp.protocol.dendrite.DendriteResult;
 import org.cgp.protocol.synapse.CgSynapse;
@@ -207,13 +208,28 @@ public final class ValidatorStep {
         return b;
     }
 
-    /** Phase 2: ground truth and tasks of one bundle; empty when it cannot be used (logged). */
+    /**
+     * Phase 2: ground truth and tasks of one bundle, and with {@code assessQuality} a conversation's
+     * five-way quality assessment; empty when it cannot be used (logged).
+     */
     public Optional<PreparedBundle> prepare(TaskBundle b) {
         if (settings.packet() == PacketShape.SEED && !(b instanceof ConversationBundle)) {
             log.warn("Skipping {} bundle {}: seed packets carry conversation windows only", b.type(), b.guid());
             return Optional.empty();
         }
-        return groundTruth.prepare(b);
+        Optional<PreparedBundle> p = groundTruth.prepare(b);
+        if (p.isEmpty() || !settings.assessQuality() || !(b instanceof ConversationBundle c)) return p;
+        try {
+            QualityAssessment q = llm.assessQuality(c.lines());
+            if (q != null) {
+                log.info("Quality of conversation {}: relevance {} engagement {} novelty {} coherence {} fluency {}, boring index {} ({})",
+                        b.guid(), q.relevance(), q.engagement(), q.novelty(), q.coherence(), q.fluency(), q.boringIndex(), q.method());
+            }
+            return Optional.of(p.get().withQuality(q));
+        } catch (RuntimeException e) { // the assessment is for the dataset: without it the bundle is still scored
+            log.warn("Assessing the quality of conversation {} failed ({}); it is recorded without", b.guid(), e.getMessage());
+            return p;
+        }
     }
 
     /** Records the validator record of a prepared bundle under a fresh batch number. */
@@ -225,7 +241,7 @@ public final class ValidatorStep {
             recorder.recordBundle(b);
             recorder.record(Guid.of(b.guid()), p.coverage() != null
                     ? records.skillGroundTruth(b, p.coverage().sections(), p.coverage().sectionVectors(), selfHotkey, selfUid, batch)
-                    : records.groundTruth(b, p.tags(), p.truth().vectors(), p.profiles(), selfHotkey, selfUid, batch));
+                    : records.groundTruth(b, p.tags(), p.truth().vectors(), p.profiles(), p.quality(), selfHotkey, selfUid, batch));
         } catch (RuntimeException e) { // the bundle's text is the API's: a record the recorder cannot take never costs the step
             log.error("Recording bundle {} failed ({}); the step goes on", b.guid(), e.getMessage());
         }

@@ -39,6 +39,7 @@ class ShortConversationTest {
                 return offline.tagWebpage(markdown, results, coding);
             }
             @Override public Integer conversationQuality(List<Line> lines) { return offline.conversationQuality(lines); }
+            @Override public org.cgp.llm.QualityAssessment assessQuality(List<Line> lines) { return offline.assessQuality(lines); }
             @Override public String classifyTags(List<String> tags) { return offline.classifyTags(tags); }
             @Override public TaggingResult tagSurvey(String question, String comment) { return offline.tagSurvey(question, comment); }
             @Override public TaggingResult extractEntities(String transcript, List<String> enrichments) {

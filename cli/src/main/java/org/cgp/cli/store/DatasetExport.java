@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.cgp.llm.QualityAssessment;
 import org.cgp.validator.store.DatasetRow;
 import org.cgp.validator.store.ResultStore;
 import org.cgp.validator.store.StoreException;
@@ -53,7 +54,10 @@ public final class DatasetExport {
     static final String PARQUET_COLUMNS = "{'c_guid': 'VARCHAR', "
             + "'transcript': 'STRUCT(speaker VARCHAR, speaker_idx INTEGER, text VARCHAR)[]', "
             + "'participants': 'VARCHAR[]', 'tags': 'VARCHAR[]', "
-            + "'windows': 'STRUCT(window_idx INTEGER, uid INTEGER, miner_hotkey VARCHAR, tags VARCHAR[])[]'";
+            + "'windows': 'STRUCT(window_idx INTEGER, uid INTEGER, miner_hotkey VARCHAR, tags VARCHAR[])[]', "
+            + "'participant_profiles': 'STRUCT(participant VARCHAR, interests VARCHAR[], hobbies VARCHAR[], personality_traits VARCHAR[])[]', "
+            + "'quality': 'STRUCT(relevance DOUBLE, engagement DOUBLE, novelty DOUBLE, coherence DOUBLE, fluency DOUBLE,"
+            + " boring_index DOUBLE, method VARCHAR)'";
     static final String EMBEDDINGS_COLUMN = ", 'tag_embeddings': 'STRUCT(tag VARCHAR, vector FLOAT[])[]'";
 
     private static final ObjectMapper JSON = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -143,6 +147,28 @@ public final class DatasetExport {
             t.put("tags", w.tags());
             return t;
         }).toList());
+        m.put("participant_profiles", r.profiles().stream().map(p -> {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("participant", p.participant());
+            t.put("interests", p.interests());
+            t.put("hobbies", p.hobbies());
+            t.put("personality_traits", p.personalityTraits());
+            return t;
+        }).toList());
+        QualityAssessment q = r.quality();
+        if (q == null) {
+            m.put("quality", null);
+        } else {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("relevance", q.relevance());
+            t.put("engagement", q.engagement());
+            t.put("novelty", q.novelty());
+            t.put("coherence", q.coherence());
+            t.put("fluency", q.fluency());
+            t.put("boring_index", q.boringIndex());
+            t.put("method", q.method());
+            m.put("quality", t);
+        }
         if (embeddings) {
             m.put("tag_embeddings", r.embeddings().stream().map(e -> {
                 Map<String, Object> t = new LinkedHashMap<>();

@@ -178,6 +178,11 @@ public final class OfflineTagger implements LlmClient {
         return words < QUALITY_MIN_WORDS || distinct * 2 < texts.size() ? 4 : 8;
     }
 
+    /** The five-way assessment by {@link OfflineQuality}: deterministic, from the transcript and its embeddings. */
+    @Override public org.cgp.llm.QualityAssessment assessQuality(List<Line> lines) {
+        return new OfflineQuality(embedder).assess(lines);
+    }
+
     /**
      * A deterministic stand-in for the LLM's tag check: a tag is good when each of its words is a
      * number, or letters only with a vowel and at most 20 of them; the rest is malformed.

@@ -76,6 +76,17 @@ public final class AnswerParser {
     }
 
     /** An integer field of a JSON answer within [min, max], or null when there is none. */
+    /** The five scores of a quality assessment ({@code {"relevance": 7, ...}}, each 0-10); null when any is missing or out of range. */
+    public static org.cgp.llm.QualityAssessment qualityAssessment(String answer) {
+        double[] s = new double[org.cgp.llm.QualityAssessment.DIMENSIONS.size()];
+        for (int i = 0; i < s.length; i++) {
+            Integer v = integerField(answer, org.cgp.llm.QualityAssessment.DIMENSIONS.get(i), 0, 10);
+            if (v == null) return null;
+            s[i] = v;
+        }
+        return new org.cgp.llm.QualityAssessment(s[0], s[1], s[2], s[3], s[4], org.cgp.llm.QualityAssessment.LLM);
+    }
+
     public static Integer integerField(String answer, String field, int min, int max) {
         if (answer == null || answer.isBlank()) return null;
         JsonNode json = findJson(THINK.matcher(answer).replaceAll("").strip());

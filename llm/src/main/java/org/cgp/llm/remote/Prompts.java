@@ -44,6 +44,7 @@ public final class Prompts {
     private static final String ENTITIES_SNIPPET = load("entities-snippet.txt");
     private static final String COMBINE_ENTITIES = load("combine-entities.txt");
     private static final String QUALITY = load("quality.txt");
+    private static final String QUALITY_ASSESSMENT = load("quality-assessment.txt");
     private static final String CLASSIFY_TAGS = load("classify-tags.txt");
     private static final String SKILL = load("skill.txt");
     private static final String SKILL_BUNDLE = load("skill-bundle.txt");
@@ -105,6 +106,11 @@ public final class Prompts {
 
     public static String quality(List<Line> lines) {
         return render(QUALITY, Map.of("conversation", transcript(lines, List.of())));
+    }
+
+    /** The five-way quality assessment (ours, not the live gate's prompt). */
+    public static String qualityAssessment(List<Line> lines) {
+        return render(QUALITY_ASSESSMENT, Map.of("conversation", transcript(lines, List.of())));
     }
 
     public static String skill(String markdown) {

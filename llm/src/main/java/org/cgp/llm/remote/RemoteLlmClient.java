@@ -98,6 +98,11 @@ public final class RemoteLlmClient implements LlmClient {
         return AnswerParser.integerField(call(Prompts.quality(lines)), "quality_score", 1, 10);
     }
 
+    @Override public org.cgp.llm.QualityAssessment assessQuality(List<Line> lines) {
+        if (!hasText(lines)) return null;
+        return AnswerParser.qualityAssessment(call(Prompts.qualityAssessment(lines)));
+    }
+
     @Override public String classifyTags(List<String> tags) {
         if (tags == null || tags.isEmpty()) return "";
         return AnswerParser.tagClasses(call(Prompts.classifyTags(tags)));

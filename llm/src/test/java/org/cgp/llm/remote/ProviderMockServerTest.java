@@ -88,6 +88,23 @@ class ProviderMockServerTest {
         assertThat(user).contains("Elizabeth King: i am worried about the hurricane in florida").contains("\"William Hall\"");
     }
 
+    /** The five-way quality assessment: one call with our prompt; an answer missing a score is no assessment, not a guess. */
+    @Test
+    void qualityAssessmentIsOneCallReadIntoFiveScores() throws Exception {
+        server.enqueue(json(200, openAiCompletion("{\"relevance\": 8, \"engagement\": 7, \"novelty\": 6, \"coherence\": 9, \"fluency\": 10}")));
+        server.enqueue(json(200, openAiCompletion("{\"relevance\": 8, \"engagement\": 7, \"coherence\": 9, \"fluency\": 10}")));
+        LlmClient client = LlmProviders.chat(openAiConfig());
+        org.cgp.llm.QualityAssessment q = client.assessQuality(LINES);
+        assertThat(q).isEqualTo(new org.cgp.llm.QualityAssessment(8, 7, 6, 9, 10, "llm"));
+        assertThat(q.boringIndex()).as("10 - (0.4 * 7 + 0.4 * 6 + 0.2 * 8)").isEqualTo(3.2);
+        String user = JSON.readTree(server.takeRequest().getBody().readUtf8()).path("messages").get(1).path("content").asText();
+        assertThat(user).contains("relevance").contains("engagement").contains("novelty").contains("coherence").contains("fluency")
+                .contains("i am worried about the hurricane in florida");
+        assertThat(client.assessQuality(LINES)).as("novelty missing").isNull();
+        assertThat(client.assessQuality(List.of())).as("no text, no call").isNull();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
     @Test
     void openAiRetriesA429HonouringRetryAfterThenA503() throws Exception {
         server.enqueue(json(429, "{\"error\": {\"message\": \"Rate limit reached for gpt-4o-mini\", \"type\": \"requests\", \"param\": null, \"code\": \"rate_limit_exceeded\"}}")

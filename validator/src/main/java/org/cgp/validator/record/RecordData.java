@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.cgp.llm.QualityAssessment;
 import org.cgp.protocol.synapse.ParticipantProfile;
 import org.cgp.protocol.task.Task;
 import org.cgp.protocol.task.TaskCodec;
@@ -37,7 +38,8 @@ public sealed interface RecordData {
     /**
      * The validator record of a tag bundle: its tags with their vectors ({@code {tag: {"vectors": [...]}}}),
      * the participants' names ({@code participantProfiles}, the live field), their generated
-     * {@code profiles} when there are any, and a survey's question, comment and choices.
+     * {@code profiles} when there are any, a survey's question, comment and choices, and the
+     * conversation's five-way {@code quality} when it was assessed (not a live field).
      */
     record GroundTruth(
             List<String> tags,
@@ -47,7 +49,8 @@ public sealed interface RecordData {
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("survey_question") String surveyQuestion,
             @JsonInclude(JsonInclude.Include.NON_NULL) String comment,
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("possible_choices") List<String> possibleChoices,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("selected_choices") List<String> selectedChoices) implements RecordData {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("selected_choices") List<String> selectedChoices,
+            @JsonInclude(JsonInclude.Include.NON_NULL) QualityAssessment quality) implements RecordData {}
 
     /** One section of a skill request's map, as recorded. */
     record Section(@JsonProperty("section_id") String sectionId, String title, String description) {}

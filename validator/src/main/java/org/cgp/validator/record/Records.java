@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cgp.llm.QualityAssessment;
 import org.cgp.protocol.synapse.ParticipantProfile;
 import org.cgp.protocol.synapse.SectionTest;
 import org.cgp.protocol.task.ConversationTask;
@@ -50,12 +51,12 @@ public final class Records {
 
     /** The validator record of {@code b}: its ground truth. */
     public RecordPayload groundTruth(TaskBundle b, List<String> tags, List<float[]> vectors, List<ParticipantProfile> profiles,
-                                     String hotkey, int uid, long batch) {
+                                     QualityAssessment quality, String hotkey, int uid, long batch) {
         List<String> names = b instanceof ConversationBundle c ? c.participants() : List.of();
         SurveyBundle s = b instanceof SurveyBundle x ? x : null;
         RecordData.GroundTruth data = new RecordData.GroundTruth(tags, vectors(tags, vectors), names, profiles,
                 s == null ? null : s.question(), s == null ? null : s.comment(), s == null ? null : s.possibleChoices(),
-                s == null ? null : s.selectedChoices());
+                s == null ? null : s.selectedChoices(), quality);
         return payload(RecordPayload.VALIDATOR, null, hotkey, uid, -1, batch, b.guid(), data);
     }
 

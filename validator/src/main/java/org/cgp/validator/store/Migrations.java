@@ -21,7 +21,7 @@ import org.cgp.validator.record.RecordPayload;
  */
 final class Migrations {
     /** The schema this code writes and reads. */
-    static final int LATEST = 2;
+    static final int LATEST = 3;
 
     /** PostgreSQL's advisory lock key for migrations ("CGP" in ASCII, then netuid 33). */
     private static final long PG_LOCK_KEY = 0x43_47_50_21L;
@@ -121,7 +121,9 @@ final class Migrations {
     private static final List<Migration> ALL = List.of(
             new Migration(1, "results log cgp_results (the first local store)", (c, d) -> exec(c, d, List.of(V1))),
             new Migration(2, "bundles, tasks, ground truth, miner answers, scores, weights set (cgp_results moved into them)",
-                    Migrations::v2));
+                    (c, d) -> exec(c, d, V2)),
+            new Migration(3, "ground truth: participant profiles and the five-way quality assessment", (c, d) -> exec(c, d, List.of(
+                    "ALTER TABLE ground_truth ADD COLUMN profiles {JSON}", "ALTER TABLE ground_truth ADD COLUMN quality {JSON}"))));
 
     private Migrations() {}
 
@@ -150,6 +152,7 @@ final class Migrations {
                 insertVersion(tx, m);
                 applied.add(m.version());
             }
+            if (applied.contains(2) && tableExists(tx, "cgp_results")) moveFirstStore(tx, d);
             return applied;
         });
     }
@@ -162,9 +165,11 @@ final class Migrations {
         }
     }
 
-    private static void v2(Connection c, Dialect d) throws SQLException {
-        exec(c, d, V2);
-        // the rows of the first store, moved into the new tables through the same writes the validator uses
+    /**
+     * The rows of the first store, moved into the tables of version 2 once every step is applied, through the same
+     * writes the validator uses (which write the latest schema's columns).
+     */
+    private static void moveFirstStore(Connection c, Dialect d) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT c_guid, json FROM cgp_results ORDER BY id")) {
             while (rs.next()) {
                 RecordPayload p;

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.cgp.llm.QualityAssessment;
 import org.cgp.protocol.synapse.Line;
+import org.cgp.protocol.synapse.ParticipantProfile;
 import org.cgp.protocol.synapse.WireJson;
 import org.cgp.protocol.task.TaskType;
 import org.cgp.validator.record.RecordData;
@@ -100,7 +102,7 @@ final class StoreReads {
             try (PreparedStatement bundles = c.prepareStatement(
                          "SELECT guid, participants, lines FROM bundles WHERE type = ? ORDER BY created_at, guid");
                  PreparedStatement truth = c.prepareStatement(
-                         "SELECT tags, json FROM ground_truth WHERE bundle_guid = ? ORDER BY created_at DESC, id DESC LIMIT 1");
+                         "SELECT tags, json, profiles, quality FROM ground_truth WHERE bundle_guid = ? ORDER BY created_at DESC, id DESC LIMIT 1");
                  PreparedStatement answers = c.prepareStatement(
                          "SELECT window_idx, uid, miner_hotkey, tags FROM miner_answers WHERE bundle_guid = ? ORDER BY window_idx, uid, id")) {
                 bundles.setString(1, TaskType.CONVERSATION_TAGGING.wire());
@@ -121,11 +123,15 @@ final class StoreReads {
                 transcript.add(new DatasetRow.Utterance(speaker, l.speaker(), l.text()));
             }
             List<String> tags = new ArrayList<>();
+            List<ParticipantProfile> profiles = new ArrayList<>();
+            QualityAssessment quality = null;
             List<DatasetRow.TagEmbedding> vectors = new ArrayList<>();
             truth.setString(1, guid);
             try (ResultSet rs = truth.executeQuery()) {
                 if (rs.next()) {
                     tags.addAll(List.of(WireJson.mapper().readValue(rs.getString(1), String[].class)));
+                    if (rs.getString(3) != null) profiles.addAll(List.of(WireJson.mapper().readValue(rs.getString(3), ParticipantProfile[].class)));
+                    if (rs.getString(4) != null) quality = WireJson.mapper().readValue(rs.getString(4), QualityAssessment.class);
                     if (embeddings) { // the vectors are most of a ground truth's JSON: read it only when they are wanted
                         RecordPayload record = WireJson.mapper().readValue(rs.getString(2), RecordPayload.class);
                         if (record.data() instanceof RecordData.GroundTruth g) {
@@ -144,7 +150,7 @@ final class StoreReads {
                             List.of(WireJson.mapper().readValue(rs.getString(4), String[].class))));
                 }
             }
-            return new DatasetRow(guid, transcript, participants, tags, windows, vectors);
+            return new DatasetRow(guid, transcript, participants, tags, windows, vectors, profiles, quality);
         } catch (IOException e) {
             throw new StoreException("bundle " + guid + " in the store cannot be read: " + e.getMessage(), e);
         }

@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import org.cgp.llm.QualityAssessment;
+import org.cgp.protocol.synapse.ParticipantProfile;
 import org.cgp.protocol.task.TaskCodec;
 import org.cgp.protocol.synapse.WireJson;
 import org.cgp.validator.WeightsEvent;
@@ -26,18 +28,19 @@ final class StoreWrites {
         String recordId = p.recordId() != null ? p.recordId()
                 : RecordPayload.recordId(bundleGuid, p.taskId(), p.hotkey(), p.batchNumber());
         RecordData data = p.data();
-        if (data instanceof RecordData.GroundTruth g) groundTruth(c, d, bundleGuid, recordId, p, g.tags());
-        else if (data instanceof RecordData.SkillGroundTruth) groundTruth(c, d, bundleGuid, recordId, p, List.of());
+        if (data instanceof RecordData.GroundTruth g) groundTruth(c, d, bundleGuid, recordId, p, g.tags(), g.profiles(), g.quality());
+        else if (data instanceof RecordData.SkillGroundTruth) groundTruth(c, d, bundleGuid, recordId, p, List.of(), null, null);
         else if (data instanceof RecordData.Answer a) answer(c, d, bundleGuid, recordId, p, a);
         else throw new IllegalArgumentException("record " + recordId + " has no data");
     }
 
-    private static void groundTruth(Connection c, Dialect d, String bundleGuid, String recordId, RecordPayload p, List<String> tags)
-            throws SQLException {
+    private static void groundTruth(Connection c, Dialect d, String bundleGuid, String recordId, RecordPayload p, List<String> tags,
+                                    List<ParticipantProfile> profiles, QualityAssessment quality) throws SQLException {
         update(c, d.sql("INSERT INTO ground_truth (record_id, bundle_guid, validator_hotkey, validator_uid, netuid, batch_num, mode,"
-                        + " llm_type, model, cgp_version, tags, json) VALUES (?,?,?,?,?,?,?,?,?,?,{J},{J}) ON CONFLICT (record_id) DO NOTHING"),
+                        + " llm_type, model, cgp_version, tags, profiles, quality, json) VALUES (?,?,?,?,?,?,?,?,?,?,{J},{J},{J},{J})"
+                        + " ON CONFLICT (record_id) DO NOTHING"),
                 recordId, bundleGuid, p.hotkey(), p.uid(), p.netuid(), p.batchNumber(), p.mode(), p.llmType(), p.model(), p.cgpVersion(),
-                json(tags), json(p));
+                json(tags), profiles == null || profiles.isEmpty() ? null : json(profiles), quality == null ? null : json(quality), json(p));
     }
 
     private static void answer(Connection c, Dialect d, String bundleGuid, String recordId, RecordPayload p, RecordData.Answer a)

@@ -34,7 +34,7 @@ class CgpApiRecorderTest {
     static RecordPayload payload(String type, int window) {
         return new RecordPayload("test", "offline", "minilm", null, "offline", RecordPayload.SCORING_VERSION, "2.30.65", 33, "5Hotkey",
                 type, type.equals("miner") ? "task-" + window : null, 4821937, 2, window, RecordPayload.recordId("b", "task-" + window, "5Hotkey", 4821937),
-                new RecordData.GroundTruth(java.util.List.of("k"), java.util.Map.of(), java.util.List.of(), java.util.List.of(), null, null, null, null));
+                new RecordData.GroundTruth(java.util.List.of("k"), java.util.Map.of(), java.util.List.of(), java.util.List.of(), null, null, null, null, null));
     }
 
     @Test

@@ -31,11 +31,12 @@ class RecordsRoundTripTest {
         ConversationBundle conv = new ConversationBundle(new BundleHeader("b1", TaskType.CONVERSATION_TAGGING, "m", 1.4, "x", "i", List.of(), null, null),
                 List.of("Ann", "Bob"), List.of(new Line(0, "hi")), null, null);
         out.add(r.groundTruth(conv, List.of("a", "b", "a"), List.of(new float[] {0.1f, -0.3333f}, new float[] {1e-8f, 3f}, new float[] {7f}),
-                List.of(new ParticipantProfile("Ann", List.of("x"), List.of(), List.of("kind"))), "5V", 0, 123));
-        out.add(r.groundTruth(conv, List.of("a"), List.of(new float[] {0.5f}), List.of(), "5V", 0, 124));
+                List.of(new ParticipantProfile("Ann", List.of("x"), List.of(), List.of("kind"))),
+                new org.cgp.llm.QualityAssessment(7, 6.25, 5, 8, 9, org.cgp.llm.QualityAssessment.LLM), "5V", 0, 123));
+        out.add(r.groundTruth(conv, List.of("a"), List.of(new float[] {0.5f}), List.of(), null, "5V", 0, 124));
         SurveyBundle survey = new SurveyBundle(new BundleHeader("b2", TaskType.SURVEY_TAGGING, "m", 1.4, "x", "i", List.of(), null, null),
                 "q?", "comment", List.of("a", "b"), List.of("b"));
-        out.add(r.groundTruth(survey, List.of("t"), List.of(), List.of(), "5V", 0, 125));
+        out.add(r.groundTruth(survey, List.of("t"), List.of(), List.of(), null, "5V", 0, 125));
         List<String> flood = new ArrayList<>();
         for (int i = 0; i < 60; i++) flood.add("tag\u0000" + i + "x".repeat(i == 0 ? 300 : 1));
         var score = new RecordData.Score(200, 0.5, 0.25, 0.125, null);
@@ -72,6 +73,11 @@ class RecordsRoundTripTest {
             assertThat(back.data()).as("record %d", i).isInstanceOf(expected.get(i));
             assertThat(WireJson.mapper().writeValueAsString(back)).as("record %d", i).isEqualTo(json);
         }
+        RecordData.GroundTruth truth = (RecordData.GroundTruth) WireJson.mapper().readValue(WireJson.mapper().writeValueAsString(out.get(0)),
+                RecordPayload.class).data();
+        assertThat(truth.quality()).isEqualTo(new org.cgp.llm.QualityAssessment(7, 6.3, 5, 8, 9, "llm"));
+        assertThat(truth.quality().boringIndex()).as("10 - (0.4 * 6.3 + 0.4 * 5 + 0.2 * 7)").isEqualTo(4.1);
+        assertThat(truth.profiles()).singleElement().satisfies(p -> assertThat(p.personalityTraits()).containsExactly("kind"));
         RecordData.Answer tags = (RecordData.Answer) ((RecordPayload) out.get(3)).data();
         assertThat(tags.result()).isInstanceOf(RecordData.TagResult.class);
         RecordData.Answer tagsBack = (RecordData.Answer) WireJson.mapper().readValue(WireJson.mapper().writeValueAsString(out.get(3)),

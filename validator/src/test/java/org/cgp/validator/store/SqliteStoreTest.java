@@ -31,7 +31,7 @@ class SqliteStoreTest extends StoreContract {
             }
         }
         try (ResultStore s = ResultStore.open(url, null)) {
-            assertThat(s.schemaVersion()).isEqualTo(2);
+            assertThat(s.schemaVersion()).isEqualTo(Migrations.LATEST);
             assertThat(s.counts()).containsEntry("ground_truth", 1L).containsEntry("miner_answers", 1L).containsEntry("scores", 1L);
             assertThat(s.rows()).extracting(ResultStore.Row::type).containsExactly("validator", "miner");
         }
