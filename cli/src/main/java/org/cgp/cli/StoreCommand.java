@@ -1,12 +1,21 @@
 package org.cgp.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cgp.cli.store.DatasetExport;
 import org.cgp.cli.store.Progress;
+import org.cgp.cli.store.VectorIndex;
+import org.cgp.llm.LlmProviders;
+import org.cgp.llm.QualityAssessment;
+import org.cgp.protocol.synapse.WireJson;
+import org.cgp.validator.store.DatasetRow;
 import org.cgp.validator.store.ResultStore;
 import org.cgp.validator.store.StoreImport;
 import org.cgp.validator.store.StoreUrl;
@@ -19,8 +28,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code cgp store}: a validator's store (SQLite or PostgreSQL): what is in it, conversations in, the dataset out. */
 @Command(name = "store", mixinStandardHelpOptions = true,
-        description = "A validator's store (a SQLite file or a PostgreSQL database): import conversations, export the dataset.",
-        subcommands = {StoreCommand.Info.class, StoreCommand.Import.class, StoreCommand.Export.class})
+        description = "A validator's store (a SQLite file or a PostgreSQL database): import conversations, export the dataset,"
+                + " find conversations by meaning.",
+        subcommands = {StoreCommand.Info.class, StoreCommand.Import.class, StoreCommand.Export.class, StoreCommand.Index.class,
+                StoreCommand.Search.class, StoreCommand.Similar.class})
 public final class StoreCommand implements Runnable {
     @Spec CommandSpec spec;
 
@@ -35,9 +46,135 @@ public final class StoreCommand implements Runnable {
         String store;
 
         ResultStore open() {
-            StoreUrl url = StoreUrl.chosen(store, EnvFile.environment(Path.of(".env"))).orElseThrow(() ->
+            return ResultStore.open(url(), null);
+        }
+
+        StoreUrl url() {
+            return StoreUrl.chosen(store, EnvFile.environment(Path.of(".env"))).orElseThrow(() ->
                     new IllegalArgumentException("no store: give --store FILE|jdbc:postgresql://... or set " + StoreUrl.ENV));
-            return ResultStore.open(url, null);
+        }
+    }
+
+    /** Where a store's vector index lives: {@code --index}, else beside a SQLite file ({@code FILE.index}). */
+    static final class IndexDir {
+        @Option(names = "--index", description = "The vector index's directory (default: beside a SQLite store, FILE.index; required for PostgreSQL)")
+        Path index;
+
+        Path of(StoreUrl url) {
+            if (index != null) return index;
+            if (url.file() != null) return Path.of(url.file() + ".index");
+            throw new IllegalArgumentException("--index is required for a PostgreSQL store: give the directory the vector index goes to");
+        }
+
+        /** The index of {@code store}, built first when it is missing or older than the store. */
+        VectorIndex current(ResultStore store, PrintWriter err) {
+            Path dir = of(store.url());
+            if (!VectorIndex.isCurrent(dir, store)) {
+                long n = VectorIndex.build(store, dir, Progress.onStderr("Indexing", store.conversationCount()));
+                err.printf("Indexed %d conversations in %s (the store changed since the index was built, or there was none)%n", n, dir);
+                err.flush();
+            }
+            return VectorIndex.open(dir);
+        }
+    }
+
+    @Command(name = "index", mixinStandardHelpOptions = true,
+            description = "Build the store's vector index (one vector per conversation and per ground-truth tag, HNSW) for search and"
+                    + " similar; they build it themselves when it is missing or older than the store.")
+    static final class Index implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @picocli.CommandLine.Mixin Where where = new Where();
+        @picocli.CommandLine.Mixin IndexDir indexDir = new IndexDir();
+
+        @Override public Integer call() {
+            try (ResultStore s = where.open()) {
+                Path dir = indexDir.of(s.url());
+                long n = VectorIndex.build(s, dir, Progress.onStderr("Indexing", s.conversationCount()));
+                spec.commandLine().getOut().printf("Indexed %d conversations of %s in %s%n", n, s.describe(), dir);
+            }
+            return 0;
+        }
+    }
+
+    /** What search and similar print: the hits with the store's tags and quality, as lines or JSON. */
+    static final class Results {
+        @Option(names = "--k", defaultValue = "10", description = "How many conversations (default: ${DEFAULT-VALUE})")
+        int k;
+
+        @Option(names = "--json", description = "One JSON object per line instead of text")
+        boolean json;
+
+        void print(PrintWriter out, ResultStore store, List<VectorIndex.Hit> hits) {
+            if (hits.isEmpty() && !json) out.println("(nothing found)");
+            for (VectorIndex.Hit h : hits) {
+                Optional<DatasetRow> row = store.conversation(h.guid());
+                List<String> tags = row.map(DatasetRow::tags).orElse(List.of());
+                QualityAssessment q = row.map(DatasetRow::quality).orElse(null);
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("c_guid", h.guid());
+                    m.put("cosine", Math.round(h.cosine() * 10_000) / 10_000.0);
+                    m.put("closest_tag", h.closestTag());
+                    m.put("tags", tags);
+                    m.put("quality", q);
+                    try {
+                        out.println(WireJson.mapper().writeValueAsString(m));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                } else {
+                    out.printf(Locale.ROOT, "%.3f  %s  %s%s%n", h.cosine(), h.guid(), String.join(", ", tags.subList(0, Math.min(8, tags.size()))),
+                            q == null ? "" : String.format(Locale.ROOT, "  (relevance %.1f, engagement %.1f, novelty %.1f, coherence %.1f,"
+                                    + " fluency %.1f, boring %.1f)", q.relevance(), q.engagement(), q.novelty(), q.coherence(), q.fluency(), q.boringIndex()));
+                }
+            }
+            out.flush();
+        }
+    }
+
+    @Command(name = "search", mixinStandardHelpOptions = true,
+            description = "The conversations whose ground truth is closest in meaning to TEXT (MiniLM embeddings, cosine), closest first,"
+                    + " with their tags and quality.")
+    static final class Search implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @picocli.CommandLine.Mixin Where where = new Where();
+        @picocli.CommandLine.Mixin IndexDir indexDir = new IndexDir();
+        @picocli.CommandLine.Mixin Results results = new Results();
+
+        @Parameters(paramLabel = "TEXT", description = "What to look for, in your own words")
+        String text;
+
+        @Override public Integer call() {
+            if (text == null || text.isBlank()) throw new IllegalArgumentException("search needs some TEXT");
+            try (ResultStore s = where.open(); VectorIndex index = indexDir.current(s, spec.commandLine().getErr())) {
+                float[] q = LlmProviders.miniLm().embedAll(List.of(text.strip())).get(0);
+                results.print(spec.commandLine().getOut(), s, index.search(q, results.k));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "similar", mixinStandardHelpOptions = true,
+            description = "The conversations closest in meaning to conversation GUID (its own ground truth as the query), closest first.")
+    static final class Similar implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @picocli.CommandLine.Mixin Where where = new Where();
+        @picocli.CommandLine.Mixin IndexDir indexDir = new IndexDir();
+        @picocli.CommandLine.Mixin Results results = new Results();
+
+        @Parameters(paramLabel = "GUID", description = "A conversation in the store")
+        String guid;
+
+        @Override public Integer call() {
+            try (ResultStore s = where.open(); VectorIndex index = indexDir.current(s, spec.commandLine().getErr())) {
+                if (s.conversation(guid).isEmpty()) throw new IllegalArgumentException("no conversation " + guid + " in " + s.describe());
+                List<VectorIndex.Hit> hits = index.similar(guid, results.k);
+                if (hits.isEmpty() && index.conversations() > 1) {
+                    throw new IllegalArgumentException("conversation " + guid + " has no ground-truth embeddings to compare (not tagged yet)");
+                }
+                results.print(spec.commandLine().getOut(), s, hits);
+            }
+            return 0;
         }
     }
 
@@ -103,7 +240,7 @@ public final class StoreCommand implements Runnable {
                 long total = s.conversationCount();
                 long n = DatasetExport.export(s, out, f, embeddings, Progress.onStderr("Exporting", total));
                 spec.commandLine().getOut().printf("Exported %d conversations from %s to %s (%s)%n", n, s.describe(), out,
-                        f.name().toLowerCase(java.util.Locale.ROOT));
+                        f.name().toLowerCase(Locale.ROOT));
             }
             return 0;
         }

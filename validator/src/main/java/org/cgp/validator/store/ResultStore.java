@@ -256,6 +256,11 @@ public final class ResultStore implements ResultRecorder {
         });
     }
 
+    /** Conversation {@code guid} as a dataset row (tags, profiles, quality; no embeddings), if the store has it. */
+    public synchronized Optional<DatasetRow> conversation(String guid) {
+        return connection.read(c -> StoreReads.conversation(c, guid));
+    }
+
     @Override public synchronized void close() {
         if (spooled > 0) drainSpool();
         if (spooled > 0) log.warn("{} writes for {} still wait in {}; they are written at the next start", spooled, url.describe(), spool.dir());

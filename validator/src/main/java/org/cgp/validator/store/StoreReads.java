@@ -98,17 +98,27 @@ final class StoreReads {
      * per window.
      */
     static void forEachConversation(Connection c, boolean embeddings, Consumer<DatasetRow> visitor) throws SQLException {
-        {
-            try (PreparedStatement bundles = c.prepareStatement(
-                         "SELECT guid, participants, lines FROM bundles WHERE type = ? ORDER BY created_at, guid");
-                 PreparedStatement truth = c.prepareStatement(
-                         "SELECT tags, json, profiles, quality FROM ground_truth WHERE bundle_guid = ? ORDER BY created_at DESC, id DESC LIMIT 1");
-                 PreparedStatement answers = c.prepareStatement(
-                         "SELECT window_idx, uid, miner_hotkey, tags FROM miner_answers WHERE bundle_guid = ? ORDER BY window_idx, uid, id")) {
-                bundles.setString(1, TaskType.CONVERSATION_TAGGING.wire());
-                try (ResultSet rs = bundles.executeQuery()) {
-                    while (rs.next()) visitor.accept(datasetRow(rs.getString(1), rs.getString(2), rs.getString(3), truth, answers, embeddings));
-                }
+        visit(c, embeddings, null, visitor);
+    }
+
+    /** Conversation {@code guid} as a dataset row (without embeddings), if the store has it. */
+    static Optional<DatasetRow> conversation(Connection c, String guid) throws SQLException {
+        List<DatasetRow> one = new ArrayList<>(1);
+        visit(c, false, guid, one::add);
+        return one.stream().findFirst();
+    }
+
+    private static void visit(Connection c, boolean embeddings, String guid, Consumer<DatasetRow> visitor) throws SQLException {
+        try (PreparedStatement bundles = c.prepareStatement("SELECT guid, participants, lines FROM bundles WHERE type = ?"
+                     + (guid == null ? "" : " AND guid = ?") + " ORDER BY created_at, guid");
+             PreparedStatement truth = c.prepareStatement(
+                     "SELECT tags, json, profiles, quality FROM ground_truth WHERE bundle_guid = ? ORDER BY created_at DESC, id DESC LIMIT 1");
+             PreparedStatement answers = c.prepareStatement(
+                     "SELECT window_idx, uid, miner_hotkey, tags FROM miner_answers WHERE bundle_guid = ? ORDER BY window_idx, uid, id")) {
+            bundles.setString(1, TaskType.CONVERSATION_TAGGING.wire());
+            if (guid != null) bundles.setString(2, guid);
+            try (ResultSet rs = bundles.executeQuery()) {
+                while (rs.next()) visitor.accept(datasetRow(rs.getString(1), rs.getString(2), rs.getString(3), truth, answers, embeddings));
             }
         }
     }

@@ -1,0 +1,97 @@
+package org.cgp.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.cgp.cli.CgpCommandLineTest.Run;
+import org.cgp.llm.LlmConfig;
+import org.cgp.llm.LlmProviders;
+import org.cgp.protocol.synapse.WireJson;
+import org.cgp.validator.conversation.ConversationFiles;
+import org.cgp.validator.store.ResultStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./cgp store search} and {@code similar} over a store the local round filled with the eight
+ * sample conversations (a trek in Patagonia, an espresso machine, a checkout outage, a runner's knee,
+ * a book club, adopting a dog, a jazz lesson, tomato blight): each is found first by a paraphrase of
+ * its subject in other words.
+ */
+class StoreSearchTest {
+    @TempDir static Path dir;
+    static Path db;
+    static List<String> guids;
+
+    @BeforeAll
+    static void fill() throws Exception {
+        LlmConfig offline = LlmConfig.offline();
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        LocalRound.Result r = new LocalRound(new LocalRound.Settings(2, 1, 8, dir), quiet)
+                .run(ConversationFiles.samples(), LlmProviders.chat(offline), LlmProviders.embedder(offline));
+        assertThat(r.ok()).isTrue();
+        db = dir.resolve("cgp-local.sqlite");
+        guids = ConversationFiles.samples().stream().map(c -> c.guid().value()).toList();
+        try (ResultStore s = ResultStore.sqlite(db)) {
+            assertThat(s.counts().get("ground_truth")).as("every sample tagged").isEqualTo(8L);
+        }
+    }
+
+    static Run run(String... args) { return CgpCommandLineTest.run(args); }
+
+    private static String first(String query) throws Exception {
+        Run r = run("store", "search", query, "--store", db.toString(), "--k", "3", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().strip().lines().toList();
+        assertThat(lines).hasSize(3);
+        JsonNode hit = WireJson.mapper().readTree(lines.get(0));
+        assertThat(hit.path("tags").size()).isPositive();
+        assertThat(hit.path("quality").path("method").asText()).isEqualTo("offline");
+        assertThat(hit.path("cosine").asDouble()).isBetween(-1.0, 1.0);
+        return hit.path("c_guid").asText();
+    }
+
+    @Test
+    void aParaphraseOfEachSubjectFindsItsConversationFirst() throws Exception {
+        assertThat(first("a hiking holiday in the mountains of southern Chile")).isEqualTo(guids.get(0));
+        assertThat(first("making coffee at home with new kitchen equipment")).isEqualTo(guids.get(1));
+        assertThat(first("an online shop went down after a software release")).isEqualTo(guids.get(2));
+        assertThat(first("joint pain from jogging too much")).isEqualTo(guids.get(3));
+        assertThat(first("a reading group discussing a science fiction novel")).isEqualTo(guids.get(4));
+        assertThat(first("bringing a rescue animal into the family")).isEqualTo(guids.get(5));
+        assertThat(first("learning chords on the piano with a teacher")).isEqualTo(guids.get(6));
+        assertThat(first("a plant disease in the vegetable garden")).isEqualTo(guids.get(7));
+        assertThat(Files.isDirectory(Path.of(db + ".index"))).as("built beside the store on first use").isTrue();
+    }
+
+    @Test
+    void similarLeavesTheConversationItselfOutAndPrintsText() {
+        Run r = run("store", "similar", guids.get(2), "--store", db.toString(), "--k", "7");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().strip().lines().toList();
+        assertThat(lines).hasSize(7).noneMatch(l -> l.contains(guids.get(2)));
+        assertThat(lines.get(0)).matches("-?\\d\\.\\d{3}  \\d+  .+\\(relevance .*boring .*\\)");
+    }
+
+    @Test
+    void aStaleIndexIsRebuiltAndAnUnknownGuidIsOneLine() throws Exception {
+        Path other = dir.resolve("other.sqlite");
+        Files.copy(db, other);
+        assertThat(run("store", "search", "coffee", "--store", other.toString(), "--k", "1").code()).isZero();
+        assertThat(run("store", "import", "--store", other.toString(),
+                Files.writeString(dir.resolve("new.json"), "{\"guid\": 42, \"lines\": [[0, \"hi\"], [1, \"hello\"]]}").toString()).code()).isZero();
+        Run again = run("store", "search", "coffee", "--store", other.toString(), "--k", "1");
+        assertThat(again.code()).isZero();
+        assertThat(again.err()).as("the store changed: indexed again").contains("Indexed 8 conversations");
+        Run unknown = run("store", "similar", "no-such-guid", "--store", other.toString());
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err().strip()).isEqualTo("cgp: no conversation no-such-guid in SQLite store " + other);
+    }
+}
