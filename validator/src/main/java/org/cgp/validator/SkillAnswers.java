@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * recorded in the 2.37 shape. An answer that fails (an embedding error) scores 0 alone.
  */
 final class SkillAnswers implements AnswerScoring<SkillAnswers.Judged> {
-    private static final Logger log = LoggerFactory.getLogger(ValidatorStep.class);
+    private static final Logger log = LoggerFactory.getLogger(ValidatorStep.class); // the step's log lines keep the step's name
 
     /** One answer judged and scored, or why it could not be ({@code scored} null). */
     record Judged(SkillAnswerScorer.Scored scored, String failure) {}

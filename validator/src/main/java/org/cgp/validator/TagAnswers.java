@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * embedding failure costs only that miner (the live code would lose the whole step).
  */
 final class TagAnswers implements AnswerScoring<TagAnswers.Judged> {
-    private static final Logger log = LoggerFactory.getLogger(ValidatorStep.class);
+    private static final Logger log = LoggerFactory.getLogger(ValidatorStep.class); // the step's log lines keep the step's name
 
     /** One answer judged: the tags kept with their vectors (or why none), and every tag the miner sent. */
     record Judged(MinerTags kept, List<String> original) {}
