@@ -56,10 +56,14 @@ public final class Scores {
         return changed;
     }
 
-    /** The rewards of one scored task, each to the uid of its miner. */
+    /**
+     * The rewards of one scored task, each to the uid of its miner; a result the validator could not
+     * judge ({@link MinerResult#counted} false) leaves its miner's average as it was.
+     */
     public void apply(WindowOutcome task) {
-        if (task.results().isEmpty()) return;
-        update(task.results().stream().mapToInt(MinerResult::uid).toArray(), task.results().stream().mapToDouble(MinerResult::reward).toArray());
+        List<MinerResult> counted = task.results().stream().filter(MinerResult::counted).toList();
+        if (counted.isEmpty()) return;
+        update(counted.stream().mapToInt(MinerResult::uid).toArray(), counted.stream().mapToDouble(MinerResult::reward).toArray());
     }
 
     /** The rewards of every task of a step, in the order they were scored. */

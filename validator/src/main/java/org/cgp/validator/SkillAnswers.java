@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
 final class SkillAnswers implements AnswerScoring<SkillAnswers.Judged> {
     private static final Logger log = LoggerFactory.getLogger(ValidatorStep.class); // the step's log lines keep the step's name
 
-    /** One answer judged and scored, or why it could not be ({@code scored} null). */
-    record Judged(SkillAnswerScorer.Scored scored, String failure) {}
+    /** One answer judged and scored, or why it could not be ({@code scored} null, and whether the validator was at fault). */
+    record Judged(SkillAnswerScorer.Scored scored, String failure, boolean validatorFailed) {}
 
     private final SkillAnswerScorer scorer;
     private final Records records;
@@ -40,18 +40,19 @@ final class SkillAnswers implements AnswerScoring<SkillAnswers.Judged> {
         if (out == null) {
             String why = AnswerScoring.failure(r);
             log.info("BAD RESPONSE from miner idx: {} uid: {}: {}", idx, m.uid(), why);
-            return new Judged(null, why);
+            return new Judged(null, why, false);
         }
         SkillAnswerScorer.Scored s;
         try {
             s = scorer.score(m.uid(), out, p.coverage());
         } catch (RuntimeException e) { // a remote embedder's 429 or timeout: this answer goes unscored, the step goes on
-            log.warn("Scoring the skill answer of miner uid {} failed: {}; it scores 0", m.uid(), e.toString());
-            return new Judged(null, "the validator could not embed its answer: " + e.getMessage());
+            log.warn("Scoring the skill answer of miner uid {} failed: {}; this answer is not counted in its moving average", m.uid(),
+                    e.toString());
+            return new Judged(null, "the validator could not embed its answer: " + e.getMessage(), true);
         }
         log.info("RESULTS from miner idx: {} uid: {}, tests: {} in scored sections: {} judged correct: {}", idx, m.uid(), s.testsSent(),
                 s.result().totalTests(), s.judgedCorrect());
-        return new Judged(s, null);
+        return new Judged(s, null, false);
     }
 
     @Override public MinerScore score(PreparedBundle p, Neuron m, Judged j) {
@@ -66,7 +67,7 @@ final class SkillAnswers implements AnswerScoring<SkillAnswers.Judged> {
 
     @Override public MinerResult result(Neuron m, DendriteResult<CgSynapse> r, Judged j, MinerScore score, double reward) {
         return new MinerResult(m.uid(), m.hotkey(), r.statusCode(), r.statusMessage(), List.of(), List.of(),
-                j.scored() == null ? 0 : j.scored().result().totalTests(), score, reward);
+                j.scored() == null ? 0 : j.scored().result().totalTests(), score, reward, !j.validatorFailed());
     }
 
     @Override public RecordPayload record(Batch batch, Task task, DendriteResult<CgSynapse> r, Judged j, MinerResult mr) {

@@ -26,8 +26,13 @@ import org.slf4j.LoggerFactory;
 final class TagAnswers implements AnswerScoring<TagAnswers.Judged> {
     private static final Logger log = LoggerFactory.getLogger(ValidatorStep.class); // the step's log lines keep the step's name
 
-    /** One answer judged: the tags kept with their vectors (or why none), and every tag the miner sent. */
-    record Judged(MinerTags kept, List<String> original) {}
+    /**
+     * One answer judged: the tags kept with their vectors (or why none), every tag the miner sent,
+     * and whether the validator itself failed to judge it (its LLM or embedder refused).
+     */
+    record Judged(MinerTags kept, List<String> original, boolean validatorFailed) {
+        Judged(MinerTags kept, List<String> original) { this(kept, original, false); }
+    }
 
     private final TaskJudge judge;
     private final Embedder embedder;
@@ -53,16 +58,18 @@ final class TagAnswers implements AnswerScoring<TagAnswers.Judged> {
         List<String> kept;
         try {
             kept = judge.keep(p, out.tags());
-        } catch (RuntimeException e) { // the live code would lose the whole step here; only this miner loses
-            log.warn("Tag filter failed for miner uid {}: {}; its answer keeps no tag", m.uid(), e.toString());
-            kept = List.of();
+        } catch (RuntimeException e) { // the live code would lose the whole step; here only this answer goes unjudged, and uncounted
+            log.warn("Tag filter failed for miner uid {}: {}; this answer is not counted in its moving average", m.uid(), e.toString());
+            return new Judged(MinerTags.failed(m.uid(), m.hotkey(), "the validator could not judge its tags: " + e.getMessage()),
+                    out.tags(), true);
         }
         List<float[]> vectors;
         try {
             vectors = kept.isEmpty() ? List.of() : embedder.embedAll(kept);
         } catch (RuntimeException e) { // a remote embedder's 429 or timeout: this answer goes unscored, the step goes on
-            log.warn("Embedding the tags of miner uid {} failed: {}; its answer scores 0", m.uid(), e.toString());
-            return new Judged(MinerTags.failed(m.uid(), m.hotkey(), "the validator could not embed its tags: " + e.getMessage()), out.tags());
+            log.warn("Embedding the tags of miner uid {} failed: {}; this answer is not counted in its moving average", m.uid(), e.toString());
+            return new Judged(MinerTags.failed(m.uid(), m.hotkey(), "the validator could not embed its tags: " + e.getMessage()), out.tags(),
+                    true);
         }
         log.info("RESULTS from miner idx: {} uid: {}, tags: {} vector count: {}", idx, m.uid(), kept.size(), vectors.size());
         return new Judged(new MinerTags(m.uid(), m.hotkey(), kept, vectors, null), out.tags());
@@ -80,7 +87,7 @@ final class TagAnswers implements AnswerScoring<TagAnswers.Judged> {
 
     @Override public MinerResult result(Neuron m, DendriteResult<CgSynapse> r, Judged j, MinerScore score, double reward) {
         return new MinerResult(m.uid(), m.hotkey(), r.statusCode(), r.statusMessage(), Records.capped(j.original()), j.kept().tags(),
-                j.kept().tags().size(), score, reward);
+                j.kept().tags().size(), score, reward, !j.validatorFailed());
     }
 
     @Override public RecordPayload record(Batch batch, Task task, DendriteResult<CgSynapse> r, Judged j, MinerResult mr) {

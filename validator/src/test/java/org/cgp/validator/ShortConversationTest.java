@@ -27,37 +27,10 @@ class ShortConversationTest {
     void noLlmCallAndNothingRecordedForAConversationWithoutWindows() {
         LlmClient offline = OfflineModels.llm();
         AtomicInteger calls = new AtomicInteger();
-        LlmClient counting = new LlmClient() {
-            @Override public String provider() { return offline.provider(); }
-            @Override public String model() { return offline.model(); }
+        LlmClient counting = new ForwardingLlm(offline) {
             @Override public TaggingResult tagConversation(List<Line> lines, List<String> participants) {
                 calls.incrementAndGet();
                 return offline.tagConversation(lines, participants);
-            }
-            @Override public TaggingResult tagWindow(List<Line> lines, boolean coding) { return offline.tagWindow(lines, coding); }
-            @Override public TaggingResult tagWebpage(String markdown, List<String> results, boolean coding) {
-                return offline.tagWebpage(markdown, results, coding);
-            }
-            @Override public Integer conversationQuality(List<Line> lines) { return offline.conversationQuality(lines); }
-            @Override public org.cgp.llm.QualityAssessment assessQuality(List<Line> lines) { return offline.assessQuality(lines); }
-            @Override public String classifyTags(List<String> tags) { return offline.classifyTags(tags); }
-            @Override public TaggingResult tagSurvey(String question, String comment) { return offline.tagSurvey(question, comment); }
-            @Override public TaggingResult extractEntities(String transcript, List<String> enrichments) {
-                return offline.extractEntities(transcript, enrichments);
-            }
-            @Override public TaggingResult tagEnrichedWindow(List<Line> window, List<String> enrichments, boolean coding) {
-                return offline.tagEnrichedWindow(window, enrichments, coding);
-            }
-            @Override public TaggingResult tagSkill(String markdown) { return offline.tagSkill(markdown); }
-            @Override public TaggingResult tagEnrichment(String text, boolean coding) { return offline.tagEnrichment(text, coding); }
-            @Override public TaggingResult combineTags(List<List<String>> lists) { return offline.combineTags(lists); }
-            @Override public org.cgp.llm.skill.SkillBundle writeSkillBundle(String seed, List<org.cgp.protocol.task.SkillSection> sections) {
-                return offline.writeSkillBundle(seed, sections);
-            }
-            @Override public List<org.cgp.protocol.task.SkillSection> sectionMap(String seed) { return offline.sectionMap(seed); }
-            @Override public java.util.Map<String, java.util.Map<String, Boolean>> judgeTests(String skill,
-                    List<org.cgp.protocol.task.SkillSection> sections, java.util.Map<String, List<org.cgp.protocol.synapse.SectionTest>> tests) {
-                return offline.judgeTests(skill, sections, tests);
             }
         };
         Conversation tiny = new Conversation(Guid.of("5"), null, List.of(new Line(0, "hi, i love sailing"),
