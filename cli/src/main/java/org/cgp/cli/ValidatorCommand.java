@@ -35,6 +35,7 @@ import org.cgp.validator.record.Spool;
 import org.cgp.llm.MeteredLlmClient;
 import org.cgp.validator.store.ResultStore;
 import org.cgp.validator.store.StoreSource;
+import org.cgp.validator.state.StateLock;
 import org.cgp.validator.store.StoreUrl;
 import org.cgp.protocol.commitment.CommitmentKeys;
 import picocli.CommandLine.Command;
@@ -161,14 +162,30 @@ public final class ValidatorCommand implements Callable<Integer> {
                 : conversations != null ? new LocalConversations(ConversationFiles.load(conversations), "file " + conversations)
                 : new CgpApiSource(http, url(env, "CGP_API_READ_HOST", "https://api.conversations.xyz"), apiKey(env),
                         env.get("CGP_API_OPTIONS"));
-        ResultRecorder recorder = storeUrl.isPresent() ? ResultStore.open(storeUrl.get(), stateDir.resolve("store-spool"))
-                : new CgpApiRecorder(http, url(env, "CGP_API_WRITE_HOST", "https://db.conversations.xyz"), new Spool(stateDir.resolve("spool"), Spool.DEFAULT_MAX_BYTES, Spool.DEFAULT_MAX_AGE));
+        // the state directory's lock before its spools are read: a second validator on it stops here, before it re-sends the first one's records
+        StateLock lock = StateLock.acquire(stateDir);
+        ResultRecorder recorder;
+        try {
+            recorder = storeUrl.isPresent() ? ResultStore.open(storeUrl.get(), stateDir.resolve("store-spool"))
+                    : new CgpApiRecorder(http, url(env, "CGP_API_WRITE_HOST", "https://db.conversations.xyz"),
+                            new Spool(stateDir.resolve("spool"), Spool.DEFAULT_MAX_BYTES, Spool.DEFAULT_MAX_AGE));
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         ConversationSource source = conversationsFromStore ? new StoreSource((ResultStore) recorder) : fileOrApi;
         GracefulShutdown shutdown = GracefulShutdown.install("validator", Duration.ofSeconds(60));
         PrometheusMeterRegistry registry = Meters.prometheus();
-        try (Chain chain = Chains.journaled(Chains.open(common, offlineMetagraph), stateDir);
-             Validator validator = new Validator(config, hotkey, chain, MeteredLlmClient.wrap(LlmProviders.chat(llm), registry),
-                     LlmProviders.embedder(llm), source, recorder, commitmentKey)) {
+        Chain chain;
+        try {
+            chain = Chains.journaled(Chains.open(common, offlineMetagraph), stateDir);
+        } catch (RuntimeException e) {
+            recorder.close();
+            lock.close();
+            throw e;
+        }
+        try (chain; Validator validator = new Validator(config, hotkey, chain, MeteredLlmClient.wrap(LlmProviders.chat(llm), registry),
+                LlmProviders.embedder(llm), source, recorder, commitmentKey, lock)) {
             ValidatorMetrics metrics = new ValidatorMetrics(validator::state, validator.weights()::last, recorder::pending);
             metrics.bindTo(registry);
             validator.onStep(metrics::record);

@@ -95,6 +95,19 @@ class CgpCommandLineTest {
         assertThat(r.out()).doesNotContain("pw-not-for-logs");
     }
 
+    /** A second validator on a state directory in use stops before it builds its recorder, so it never re-sends the first one's spool. */
+    @Test
+    void aSecondValidatorOnOneStateDirectoryStopsBeforeTouchingItsSpool() throws Exception {
+        Path state = dir.resolve("default/default/netuid33/validator");
+        try (org.cgp.validator.state.StateLock held = org.cgp.validator.state.StateLock.acquire(state)) {
+            Run r = run("validator", "--offline", "--wallet.uri", "//Alice", "--logging.logging_dir", dir.toString(), "--netuid", "33");
+            assertThat(r.code()).isNotZero();
+            assertThat(r.err().strip()).contains("is in use by another validator").satisfies(e -> assertThat(e.lines()).hasSize(1));
+        }
+        assertThat(state.resolve("spool")).as("no recorder was built: the spool was never opened").doesNotExist();
+        assertThat(state.resolve("store-spool")).doesNotExist();
+    }
+
     @Test
     void readingFromTheStoreNeedsAStore() {
         Run r = run("validator", "--offline", "--wallet.uri", "//Alice", "--logging.logging_dir", dir.toString(), "--conversations-from-store");

@@ -59,60 +59,68 @@ public final class Validator implements AutoCloseable {
      */
     public Validator(ValidatorConfig config, Keypair hotkey, Chain chain, LlmClient llm, Embedder embedder,
                      ConversationSource source, ResultRecorder recorder, byte[] commitmentKey) {
-        this.config = config;
-        this.hotkey = hotkey;
-        this.chain = chain;
-        this.recorder = recorder;
-        int netuid = config.step().netuid();
-        this.metagraph = new MetagraphCache(chain, netuid, config.metagraphRefresh());
-        try { // a validator that cannot start stops the cache's thread it started
-            Metagraph mg = metagraph.get();
-            this.selfUid = mg.byHotkey(hotkey.ss58Address()).map(Neuron::uid).orElseThrow(() -> new IllegalStateException(
-                    "validator hotkey " + hotkey.ss58Address() + " is not registered on netuid " + netuid));
-            ValidatorState loaded = ValidatorState.load(config.stateDir());
-            if (loaded == null) {
-                log.info("No state file found in {}; starting from zero", config.stateDir());
-                this.scores = new Scores(config.alpha(), mg.hotkeys(), new double[mg.hotkeys().size()]);
-                state = scores.snapshot(0, 0);
-            } else {
-                this.scores = Scores.restore(config.alpha(), loaded);
-                List<Integer> changed = scores.alignTo(mg.hotkeys());
-                state = scores.snapshot(loaded.step(), loaded.lastWeightsBlock());
-                log.info("Loaded state: step {}, {} uids{}", state.step(), state.hotkeys().size(),
-                        changed.isEmpty() ? "" : ", reset uids with a new hotkey: " + changed);
-            }
-            this.stepMetagraph = mg;
-        } catch (RuntimeException e) {
-            metagraph.close();
-            throw e;
-        }
-        this.dendrite = new Dendrite(hotkey);
-        this.weights = new WeightSetter(chain, hotkey, netuid, config);
-        weights.addListener(e -> { if (e.outcome() != WeightsEvent.Outcome.FAILED) recorder.recordWeights(e); });
-        this.endpoints = new MinerEndpoints(chain, netuid, commitmentKey);
-        if (endpoints.enabled()) {
-            log.info("Reading miner endpoint commitments of netuid {} (commitment key with public half {})", netuid,
-                    java.util.HexFormat.of().formatHex(org.cgp.protocol.commitment.CommitmentKeys.publicKeyOf(commitmentKey)));
-            endpoints.refreshAll(stepMetagraph, true);
-        } else {
-            log.warn("{} is not set: miners that publish their endpoint only in an encrypted commitment (every CGP 2.37 miner) "
-                    + "are queried at their metagraph address, a placeholder, and score 0. Set it (the subnet's owners hand out the key) to reach them.",
-                    org.cgp.protocol.commitment.CommitmentKeys.PRIVATE_KEY_ENV);
-        }
-        this.step = ValidatorStep.builder().source(source).llm(llm).embedder(embedder).dendrite(dendrite).metagraph(() -> stepMetagraph)
-                .self(selfUid, hotkey.ss58Address()).sampler(new MinerSampler(new Random(), config.vpermitTaoLimit())).recorder(recorder)
-                .settings(config.step()).endpoints(endpoints).build();
-        StateLock lock;
-        try { // before any state is written: two validators on one state directory would undo each other's steps
-            lock = StateLock.acquire(config.stateDir());
-        } catch (RuntimeException e) {
-            dendrite.close();
-            metagraph.close();
-            throw e;
-        }
+        this(config, hotkey, chain, llm, embedder, source, recorder, commitmentKey, StateLock.acquire(config.stateDir()));
+    }
+
+    /**
+     * A validator on a state directory whose lock the caller took first, before anything read the
+     * state or its spools (a second validator must stop before it sends the first one's records);
+     * the validator releases it on {@link #close}, or at once when it cannot start.
+     */
+    public Validator(ValidatorConfig config, Keypair hotkey, Chain chain, LlmClient llm, Embedder embedder,
+                     ConversationSource source, ResultRecorder recorder, byte[] commitmentKey, StateLock lock) {
         this.stateLock = lock;
-        log.info("Validator {} uid {} on netuid {} reading {}, recording to {}", hotkey.ss58Address(), selfUid, netuid,
-                source.describe(), recorder.describe());
+        boolean started = false;
+        try { // a validator that cannot start releases the lock it was given
+            this.config = config;
+            this.hotkey = hotkey;
+            this.chain = chain;
+            this.recorder = recorder;
+            int netuid = config.step().netuid();
+            this.metagraph = new MetagraphCache(chain, netuid, config.metagraphRefresh());
+            try { // a validator that cannot start stops the cache's thread it started
+                Metagraph mg = metagraph.get();
+                this.selfUid = mg.byHotkey(hotkey.ss58Address()).map(Neuron::uid).orElseThrow(() -> new IllegalStateException(
+                        "validator hotkey " + hotkey.ss58Address() + " is not registered on netuid " + netuid));
+                ValidatorState loaded = ValidatorState.load(config.stateDir());
+                if (loaded == null) {
+                    log.info("No state file found in {}; starting from zero", config.stateDir());
+                    this.scores = new Scores(config.alpha(), mg.hotkeys(), new double[mg.hotkeys().size()]);
+                    state = scores.snapshot(0, 0);
+                } else {
+                    this.scores = Scores.restore(config.alpha(), loaded);
+                    List<Integer> changed = scores.alignTo(mg.hotkeys());
+                    state = scores.snapshot(loaded.step(), loaded.lastWeightsBlock());
+                    log.info("Loaded state: step {}, {} uids{}", state.step(), state.hotkeys().size(),
+                            changed.isEmpty() ? "" : ", reset uids with a new hotkey: " + changed);
+                }
+                this.stepMetagraph = mg;
+            } catch (RuntimeException e) {
+                metagraph.close();
+                throw e;
+            }
+            this.dendrite = new Dendrite(hotkey);
+            this.weights = new WeightSetter(chain, hotkey, netuid, config);
+            weights.addListener(e -> { if (e.outcome() != WeightsEvent.Outcome.FAILED) recorder.recordWeights(e); });
+            this.endpoints = new MinerEndpoints(chain, netuid, commitmentKey);
+            if (endpoints.enabled()) {
+                log.info("Reading miner endpoint commitments of netuid {} (commitment key with public half {})", netuid,
+                        java.util.HexFormat.of().formatHex(org.cgp.protocol.commitment.CommitmentKeys.publicKeyOf(commitmentKey)));
+                endpoints.refreshAll(stepMetagraph, true);
+            } else {
+                log.warn("{} is not set: miners that publish their endpoint only in an encrypted commitment (every CGP 2.37 miner) "
+                        + "are queried at their metagraph address, a placeholder, and score 0. Set it (the subnet's owners hand out the key) to reach them.",
+                        org.cgp.protocol.commitment.CommitmentKeys.PRIVATE_KEY_ENV);
+            }
+            this.step = ValidatorStep.builder().source(source).llm(llm).embedder(embedder).dendrite(dendrite).metagraph(() -> stepMetagraph)
+                    .self(selfUid, hotkey.ss58Address()).sampler(new MinerSampler(new Random(), config.vpermitTaoLimit())).recorder(recorder)
+                    .settings(config.step()).endpoints(endpoints).build();
+            log.info("Validator {} uid {} on netuid {} reading {}, recording to {}", hotkey.ss58Address(), selfUid, netuid,
+                    source.describe(), recorder.describe());
+            started = true;
+        } finally {
+            if (!started) lock.close();
+        }
     }
 
     /** Takes the current metagraph for the next step and fits the scores to it. */
