@@ -81,8 +81,12 @@ public final class SubtensorChain implements Chain {
         return new SubtensorChain(SubtensorClient.connect(Endpoints.resolve(network, chainEndpoint), config));
     }
 
-    /** The calls of the connected runtime (indices and argument types from its metadata). */
-    private SubtensorCalls calls() { return new SubtensorCalls(client.metadata()); }
+    /**
+     * The calls of the runtime running now (indices and argument types from its metadata), read
+     * fresh for every write: the cached metadata reads use may be up to 30 s old, and a call encoded
+     * for the runtime before an upgrade but signed for the one after is refused or misread.
+     */
+    private SubtensorCalls calls() { return new SubtensorCalls(client.metadataFor(client.runtimeVersion())); }
 
     /** Signs {@code call} with {@code signer}, submits it and waits for inclusion; a failed dispatch throws by error name. */
     public ExtrinsicResult submit(Call call, Keypair signer) { return submitter.submit(call, signer); }

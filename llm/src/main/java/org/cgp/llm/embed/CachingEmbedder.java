@@ -10,8 +10,15 @@ import org.cgp.llm.Embedder;
  * An LRU cache in front of another embedder, keyed by (model, text). Misses of one call are
  * embedded in one batch by the delegate; duplicates within a call are embedded once. Returned
  * arrays are copies, so callers may modify them. Thread-safe.
+ *
+ * <p>Only texts of at most {@link #MAX_CACHED_CHARS} characters are kept: tags, lines and short
+ * passages repeat, whole documents seldom do, and a peer's document-sized text as a key would pin
+ * megabytes per task until 50,000 later entries pushed it out (REVIEW-HOSTILE 5b).
  */
 public final class CachingEmbedder implements Embedder {
+    /** The longest text kept in the cache. */
+    public static final int MAX_CACHED_CHARS = 1000;
+
     private final Embedder delegate;
     private final Map<Key, float[]> cache;
     private long hits;
@@ -64,7 +71,7 @@ public final class CachingEmbedder implements Embedder {
             synchronized (cache) {
                 for (int k = 0; k < toEmbed.size(); k++) {
                     float[] v = vectors.get(k);
-                    cache.put(new Key(model, toEmbed.get(k)), v);
+                    if (toEmbed.get(k).length() <= MAX_CACHED_CHARS) cache.put(new Key(model, toEmbed.get(k)), v);
                     for (int i : missing.get(toEmbed.get(k))) out[i] = v;
                 }
             }

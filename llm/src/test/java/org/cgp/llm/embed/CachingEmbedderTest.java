@@ -34,6 +34,20 @@ class CachingEmbedderTest {
         assertThat(cache.misses()).isEqualTo(5);
     }
 
+    /** A peer's document-sized text is embedded but not kept: it would pin its size in keys for 50,000 entries. */
+    @Test
+    void documentSizedTextsAreNotCached() {
+        CountingEmbedder inner = new CountingEmbedder();
+        CachingEmbedder cache = new CachingEmbedder(inner, 100);
+        String document = "x".repeat(CachingEmbedder.MAX_CACHED_CHARS + 1);
+        String passage = "y".repeat(CachingEmbedder.MAX_CACHED_CHARS);
+        cache.embedAll(List.of(document, passage));
+        assertThat(cache.embedAll(List.of(document, passage))).extracting(v -> v[0])
+                .containsExactly((float) document.length(), (float) passage.length());
+        assertThat(inner.calls).containsExactly(List.of(document, passage), List.of(document));
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
     @Test
     void evictsLeastRecentlyUsed() {
         CountingEmbedder inner = new CountingEmbedder();
