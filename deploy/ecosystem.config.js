@@ -20,7 +20,9 @@ function daemon(role, wallet, hotkey, port) {
            '--wallet.name', wallet, '--wallet.hotkey', hotkey, '--axon.port', String(port)],
     autorestart: true,
     restart_delay: 10000, // ms between restarts, as RestartSec=10 in the systemd units
-    kill_timeout: 30000,  // ms the JVM gets after SIGINT to save its state before SIGKILL
+    // ms the JVM gets after SIGINT before SIGKILL: a validator finishes its task in flight and saves
+    // the step (it waits at most 60 s); a miner finishes its forwards (20 s)
+    kill_timeout: role === 'validator' ? 75000 : 30000,
     min_uptime: 5000,     // an exit sooner than this counts as a failed start
     max_restarts: 20,     // consecutive failed starts before pm2 stops trying (bad flags, missing wallet)
     merge_logs: true,

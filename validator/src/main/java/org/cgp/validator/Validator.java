@@ -3,6 +3,7 @@ package org.cgp.validator;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cgp.chain.Chain;
@@ -139,9 +140,14 @@ public final class Validator implements AutoCloseable {
      * weights are submitted outside the lock, so the status page never waits for a block.
      */
     public StepReport runStep() {
+        return runStep(() -> false);
+    }
+
+    /** One step that ends early, after the task in flight, once {@code stop} is set; what it scored is applied and saved. */
+    public StepReport runStep(BooleanSupplier stop) {
         long start = System.nanoTime();
         alignToMetagraph();
-        StepReport report = step.run();
+        StepReport report = step.run(stop);
         scores.apply(report);
         ValidatorState snapshot;
         synchronized (this) {
@@ -197,7 +203,7 @@ public final class Validator implements AutoCloseable {
         while (!stop.get()) {
             boolean ok;
             try {
-                StepReport r = runStep();
+                StepReport r = runStep(stop::get);
                 ok = r.succeeded() && r.anyAnswer();
             } catch (RuntimeException e) {
                 log.error("Step failed: {}", e.toString(), e);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.cgp.chain.Metagraph;
 import org.cgp.chain.Neuron;
@@ -153,10 +154,19 @@ public final class ValidatorStep {
 
     /** Runs the whole step: bundles, then their tasks one by one. */
     public StepReport run() {
+        return run(() -> false);
+    }
+
+    /**
+     * Runs the step, looking at {@code stop} before each bundle and each task: once it is set, the
+     * step ends after the task in flight and reports the tasks scored so far (their rewards count),
+     * so a daemon asked to stop saves nearly all of a step instead of losing it.
+     */
+    public StepReport run(BooleanSupplier stop) {
         timings.reset();
         long start = System.nanoTime();
         try {
-            StepReport report = runPhases();
+            StepReport report = runPhases(stop);
             notify(() -> listener.stepEnd(report, since(start)));
             return report;
         } finally {
@@ -165,9 +175,9 @@ public final class ValidatorStep {
         }
     }
 
-    private StepReport runPhases() {
+    private StepReport runPhases(BooleanSupplier stop) {
         List<Batch> batches = new ArrayList<>();
-        for (int i = 0; i < settings.bundles(); i++) {
+        for (int i = 0; i < settings.bundles() && !stop.getAsBoolean(); i++) {
             long t0 = System.nanoTime();
             Optional<PreparedBundle> p = reserve().flatMap(this::prepare);
             phaseEnd(Phase.PREPARE, t0);
@@ -187,6 +197,10 @@ public final class ValidatorStep {
         try {
             for (Batch b : batches) {
                 for (Task t : b.bundle().tasks()) {
+                    if (stop.getAsBoolean()) {
+                        log.info("Stopping after {} of {} pieces: their scores are kept", outcomes.size(), tasks);
+                        return new StepReport(first, firstTags, tasks, outcomes, "stopped after " + outcomes.size() + " of " + tasks + " tasks", guids);
+                    }
                     log.info("Looping for piece {} out of {}", ++n, tasks);
                     WindowOutcome o = sendTask(b, t);
                     if (o.uids().isEmpty()) return new StepReport(first, firstTags, tasks, outcomes, "no miners to query", guids);
