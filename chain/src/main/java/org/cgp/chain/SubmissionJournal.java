@@ -3,13 +3,12 @@ package org.cgp.chain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import org.cgp.protocol.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,18 +53,12 @@ public final class SubmissionJournal {
         }
     }
 
-    /** Writes {@code e} durably (temporary file, fsync, atomic rename) before the extrinsic is broadcast. */
+    /** Writes {@code e} durably ({@link AtomicFiles}) before the extrinsic is broadcast. */
     public synchronized void record(Entry e) {
         byte[] bytes = JSON.createObjectNode().put("call", e.call()).put("signer", e.signer()).put("nonce", e.nonce())
                 .put("last_valid_block", e.lastValidBlock()).put("tx_hash", e.txHash()).toString().getBytes(StandardCharsets.UTF_8);
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(bytes));
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(file, bytes);
         } catch (IOException ex) {
             throw new ChainException("cannot journal " + e.call() + " before sending it (" + file + "): " + ex.getMessage(), ex);
         }

@@ -4,15 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.cgp.protocol.io.AtomicFiles;
 import org.cgp.protocol.synapse.WireJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,19 +55,12 @@ public final class Spool {
 
     public Path dir() { return dir; }
 
-    /** Stores {@code body} durably and returns its file. */
+    /** Stores {@code body} durably ({@link AtomicFiles}) and returns its file. */
     public Path add(byte[] body) {
         String name = String.format("%019d-%06d.json", System.currentTimeMillis(), seq.incrementAndGet() % 1_000_000);
-        Path tmp = dir.resolve(name + ".tmp");
         Path target = dir.resolve(name);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(body));
-            ch.force(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot spool a result to " + dir, e);
-        }
         try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(target, body);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spool a result to " + dir, e);
         }

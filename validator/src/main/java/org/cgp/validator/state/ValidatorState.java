@@ -3,15 +3,12 @@ package org.cgp.validator.state;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import org.cgp.protocol.io.AtomicFiles;
 import org.cgp.protocol.synapse.WireJson;
 
 /**
@@ -55,18 +52,10 @@ public record ValidatorState(
         }
     }
 
-    /** Writes {@code dir/state.json} so that a crash leaves either the old or the new file whole. */
+    /** Writes {@code dir/state.json} so that a crash or a power loss leaves either the old or the new file whole ({@link AtomicFiles}). */
     public void save(Path dir) {
         try {
-            Files.createDirectories(dir);
-            Path tmp = dir.resolve(FILE_NAME + ".tmp");
-            byte[] bytes = WireJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(ByteBuffer.wrap(bytes));
-                ch.force(true);
-            }
-            Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.write(dir.resolve(FILE_NAME), WireJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save validator state in " + dir, e);
         }
