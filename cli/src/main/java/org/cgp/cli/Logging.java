@@ -8,6 +8,21 @@ import org.slf4j.LoggerFactory;
 final class Logging {
     private Logging() {}
 
+    /**
+     * Sends the log to stderr instead of stdout: for commands whose stdout is their answer (the
+     * store's search and export lines, {@code --json}), so a log line never breaks a pipe into jq.
+     */
+    static void toStderr() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.iteratorForAppenders().forEachRemaining(a -> {
+            if (a instanceof ch.qos.logback.core.ConsoleAppender<?> console && !"System.err".equals(console.getTarget())) {
+                console.stop();
+                console.setTarget("System.err");
+                console.start();
+            }
+        });
+    }
+
     static void configure(boolean debug, boolean trace) {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         Logger cgp = (Logger) LoggerFactory.getLogger("org.cgp");

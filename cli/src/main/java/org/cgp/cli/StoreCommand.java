@@ -46,6 +46,7 @@ public final class StoreCommand implements Runnable {
         String store;
 
         ResultStore open() {
+            Logging.toStderr(); // stdout is the command's answer
             return ResultStore.open(url(), null);
         }
 

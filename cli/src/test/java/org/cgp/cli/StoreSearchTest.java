@@ -71,6 +71,21 @@ class StoreSearchTest {
         assertThat(Files.isDirectory(Path.of(db + ".index"))).as("built beside the store on first use").isTrue();
     }
 
+    /** As an operator pipes it into jq: in its own process, stdout holds the JSON lines and nothing else (the log goes to stderr). */
+    @Test
+    void jsonOnStdoutIsNothingButJson() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                Cgp.class.getName(), "store", "search", "making coffee at home", "--store", db.toString(), "--k", "2", "--json")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        List<String> lines = out.strip().lines().toList();
+        assertThat(lines).hasSize(2);
+        for (String l : lines) assertThat(WireJson.mapper().readTree(l).path("c_guid").asText()).isNotBlank();
+        assertThat(WireJson.mapper().readTree(lines.get(0)).path("c_guid").asText()).isEqualTo(guids.get(1));
+    }
+
     @Test
     void similarLeavesTheConversationItselfOutAndPrintsText() {
         Run r = run("store", "similar", guids.get(2), "--store", db.toString(), "--k", "7");
