@@ -67,12 +67,13 @@ public final class StoreCommand implements Runnable {
             throw new IllegalArgumentException("--index is required for a PostgreSQL store: give the directory the vector index goes to");
         }
 
-        /** The index of {@code store}, built first when it is missing or older than the store. */
+        /** The index of {@code store}, brought up to it first: built when missing, else the conversations tagged since indexed. */
         VectorIndex current(ResultStore store, PrintWriter err) {
             Path dir = of(store.url());
             if (!VectorIndex.isCurrent(dir, store)) {
-                long n = VectorIndex.build(store, dir, Progress.onStderr("Indexing", store.conversationCount()));
-                err.printf("Indexed %d conversations in %s (the store changed since the index was built, or there was none)%n", n, dir);
+                boolean fresh = !VectorIndex.exists(dir);
+                long n = VectorIndex.update(store, dir, Progress.onStderr("Indexing", fresh ? store.conversationCount() : 0));
+                err.printf("Indexed %d %s in %s%n", n, fresh ? "conversations" : "conversations tagged since the index was written", dir);
                 err.flush();
             }
             return VectorIndex.open(dir);
@@ -80,8 +81,8 @@ public final class StoreCommand implements Runnable {
     }
 
     @Command(name = "index", mixinStandardHelpOptions = true,
-            description = "Build the store's vector index (one vector per conversation and per ground-truth tag, HNSW) for search and"
-                    + " similar; they build it themselves when it is missing or older than the store.")
+            description = "Rebuild the store's vector index whole (one vector per conversation and per ground-truth tag, HNSW) for"
+                    + " search and similar, which build it when it is missing and add what was tagged since it was written.")
     static final class Index implements Callable<Integer> {
         @Spec CommandSpec spec;
         @picocli.CommandLine.Mixin Where where = new Where();

@@ -12,7 +12,10 @@ import java.util.List;
 import org.cgp.cli.CgpCommandLineTest.Run;
 import org.cgp.llm.LlmConfig;
 import org.cgp.llm.LlmProviders;
+import org.cgp.protocol.synapse.Guid;
 import org.cgp.protocol.synapse.WireJson;
+import org.cgp.validator.record.RecordData;
+import org.cgp.validator.record.RecordPayload;
 import org.cgp.validator.conversation.ConversationFiles;
 import org.cgp.validator.store.ResultStore;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,16 +98,43 @@ class StoreSearchTest {
         assertThat(lines.get(0)).matches("-?\\d\\.\\d{3}  \\d+  .+\\(relevance .*boring .*\\)");
     }
 
+    /**
+     * A store that changed is brought up to date incrementally: a conversation tagged again (here:
+     * as if about espresso) replaces its own documents, the others stay; an untagged import changes
+     * nothing; an unknown guid is one line.
+     */
     @Test
-    void aStaleIndexIsRebuiltAndAnUnknownGuidIsOneLine() throws Exception {
+    void aRetaggedConversationIsIndexedAgainAloneAndAnUnknownGuidIsOneLine() throws Exception {
         Path other = dir.resolve("other.sqlite");
         Files.copy(db, other);
-        assertThat(run("store", "search", "coffee", "--store", other.toString(), "--k", "1").code()).isZero();
+        assertThat(run("store", "search", "coffee", "--store", other.toString(), "--k", "1").err()).contains("Indexed 8 conversations");
         assertThat(run("store", "import", "--store", other.toString(),
                 Files.writeString(dir.resolve("new.json"), "{\"guid\": 42, \"lines\": [[0, \"hi\"], [1, \"hello\"]]}").toString()).code()).isZero();
-        Run again = run("store", "search", "coffee", "--store", other.toString(), "--k", "1");
+        assertThat(run("store", "search", "coffee", "--store", other.toString(), "--k", "1").err()).as("no new ground truth").doesNotContain("Indexed");
+
+        String trek = guids.get(0);
+        List<String> tags = List.of("espresso machine", "coffee grinder", "milk frothing");
+        List<float[]> vectors = LlmProviders.miniLm().embedAll(tags);
+        java.util.Map<String, RecordData.TagVector> byTag = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < tags.size(); i++) byTag.put(tags.get(i), new RecordData.TagVector(vectors.get(i)));
+        try (ResultStore s = ResultStore.sqlite(other)) {
+            s.record(Guid.of(trek), new RecordPayload("test", "offline", "minilm", null, "offline", RecordPayload.SCORING_VERSION, "2.37.74", 1,
+                    "5V", RecordPayload.VALIDATOR, null, 99, 0, -1, RecordPayload.recordId(trek, null, "5V", 99),
+                    new RecordData.GroundTruth(tags, byTag, List.of(), List.of(), null, null, null, null, null)));
+        }
+        Run again = run("store", "search", "an espresso machine and a grinder", "--store", other.toString(), "--k", "8", "--json");
         assertThat(again.code()).isZero();
-        assertThat(again.err()).as("the store changed: indexed again").contains("Indexed 8 conversations");
+        assertThat(again.err()).contains("Indexed 1 conversations tagged since the index was written");
+        List<String> found = again.out().strip().lines().map(l -> {
+            try {
+                return WireJson.mapper().readTree(l).path("c_guid").asText();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+        assertThat(found).as("each conversation once: the retagged one's old documents are gone").doesNotHaveDuplicates().hasSize(8);
+        assertThat(found.subList(0, 2)).as("the retagged conversation and the espresso one lead").containsExactlyInAnyOrder(trek, guids.get(1));
+
         Run unknown = run("store", "similar", "no-such-guid", "--store", other.toString());
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err().strip()).isEqualTo("cgp: no conversation no-such-guid in SQLite store " + other);

@@ -40,16 +40,17 @@ import org.cgp.validator.store.StoreException;
  * The store's conversations as a vector index (Apache Lucene's HNSW graphs, in the process, in a
  * directory beside the store): one vector per conversation (the normalised mean of its latest
  * ground truth's tag embeddings) and one per ground-truth tag. A search ranks conversations by
- * cosine to the query, and names the conversation's tag closest to it. The index records the
- * store's row counts it was built from; {@link #isCurrent} compares them, and {@link #build}
- * rewrites it whole (readers see the old index until the new one is committed).
+ * cosine to the query, and names the conversation's tag closest to it. The index records the newest
+ * ground truth it holds; {@link #update} indexes again only the conversations tagged since, and
+ * {@link #build} rewrites it whole (readers see the old index until the new one is committed).
  */
 public final class VectorIndex implements AutoCloseable {
     private static final String GUID = "guid";
     private static final String CONVERSATION = "conversation";
     private static final String TAG_VECTOR = "tag_vector";
     private static final String TAG_TEXT = "tag_text";
-    private static final String BUILT_FROM = "built_from";
+    /** The newest ground_truth row id the index holds (a watermark; the bench writes its own label). */
+    private static final String BUILT_FROM = "ground_truth_id";
     private static final String DIMENSION = "dimension";
     /** How many neighbours the graph search visits at least, whatever {@code k} (Lucene's k is its beam). */
     static final int MIN_CANDIDATES = 100;
@@ -85,19 +86,18 @@ public final class VectorIndex implements AutoCloseable {
         }
     }
 
-    /** What the index was built from: the store's counts, as {@code ./cgp store info} shows them. */
-    static String fingerprint(ResultStore store) {
-        Map<String, Long> c = store.counts();
-        return "bundles=" + c.get("bundles") + ",ground_truth=" + c.get("ground_truth");
+    /** Whether the index at {@code dir} holds every ground truth {@code store} has now. */
+    public static boolean isCurrent(Path dir, ResultStore store) {
+        return watermark(dir) == store.latestGroundTruthId();
     }
 
-    /** Whether the index at {@code dir} was built from {@code store} as it is now. */
-    public static boolean isCurrent(Path dir, ResultStore store) {
-        if (!exists(dir)) return false;
+    /** The newest ground-truth row the index at {@code dir} holds, or -1 when there is no index. */
+    static long watermark(Path dir) {
+        if (!exists(dir)) return -1;
         try (FSDirectory d = FSDirectory.open(dir); DirectoryReader r = DirectoryReader.open(d)) {
-            return fingerprint(store).equals(r.getIndexCommit().getUserData().get(BUILT_FROM));
-        } catch (IOException e) {
-            return false;
+            return Long.parseLong(r.getIndexCommit().getUserData().getOrDefault(BUILT_FROM, "-1"));
+        } catch (IOException | NumberFormatException e) {
+            return -1;
         }
     }
 
@@ -109,7 +109,8 @@ public final class VectorIndex implements AutoCloseable {
      * one commit. Conversations without tag embeddings are left out. Returns how many were indexed.
      */
     public static long build(ResultStore store, Path dir, Progress progress) {
-        return build(dir, fingerprint(store), sink -> store.forEachConversation(true, row -> {
+        long latest = store.latestGroundTruthId(); // read first: a ground truth stored meanwhile is taken by the next update
+        return write(dir, IndexWriterConfig.OpenMode.CREATE, String.valueOf(latest), 0, (sink, w) -> store.forEachConversation(true, row -> {
             progress.step();
             float[] mean = meanOf(row.embeddings());
             if (mean != null) sink.accept(new Entry(row.guid(), mean, row.embeddings()));
@@ -117,17 +118,53 @@ public final class VectorIndex implements AutoCloseable {
     }
 
     /**
+     * Brings the index at {@code dir} up to {@code store}: the conversations tagged since it was
+     * written are indexed again (their old documents replaced), the rest is left as it is. No index
+     * yet, or one ahead of the store (another store, or one rebuilt), means a whole {@link #build}.
+     * Returns how many conversations were (re)indexed.
+     */
+    public static long update(ResultStore store, Path dir, Progress progress) {
+        long from = watermark(dir);
+        long latest = store.latestGroundTruthId();
+        if (from < 0 || latest < from) return build(store, dir, progress);
+        if (latest == from) return 0;
+        int dimension;
+        try (VectorIndex old = open(dir)) {
+            dimension = old.dimension();
+        }
+        return write(dir, IndexWriterConfig.OpenMode.APPEND, String.valueOf(latest), dimension,
+                (sink, w) -> store.forEachConversationTaggedAfter(from, true, row -> {
+                    progress.step();
+                    try {
+                        w.deleteDocuments(new Term(GUID, row.guid()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    float[] mean = meanOf(row.embeddings());
+                    if (mean != null) sink.accept(new Entry(row.guid(), mean, row.embeddings()));
+                }));
+    }
+
+    /**
      * Writes the entries {@code source} hands over at {@code dir}, replacing what was there in one
      * commit that records {@code builtFrom}. An entry of another dimension than the first is left out.
      */
     public static long build(Path dir, String builtFrom, Consumer<Consumer<Entry>> source) {
+        return write(dir, IndexWriterConfig.OpenMode.CREATE, builtFrom, 0, (sink, w) -> source.accept(sink));
+    }
+
+    private interface Source {
+        void feed(Consumer<Entry> sink, IndexWriter writer);
+    }
+
+    private static long write(Path dir, IndexWriterConfig.OpenMode mode, String builtFrom, int knownDimension, Source source) {
         long[] n = {0};
-        int[] dimension = {0};
+        int[] dimension = {knownDimension};
         try {
             Files.createDirectories(dir);
-            IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(64);
+            IndexWriterConfig config = new IndexWriterConfig().setOpenMode(mode).setRAMBufferSizeMB(64);
             try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, config)) {
-                source.accept(e -> {
+                source.feed(e -> {
                     if (dimension[0] == 0) dimension[0] = e.vector().length;
                     if (e.vector().length != dimension[0]) return; // a conversation embedded by another model: left out
                     try {
@@ -136,7 +173,7 @@ public final class VectorIndex implements AutoCloseable {
                         throw new UncheckedIOException(x);
                     }
                     n[0]++;
-                });
+                }, w);
                 w.setLiveCommitData(Map.of(BUILT_FROM, builtFrom, DIMENSION, String.valueOf(dimension[0])).entrySet());
                 w.commit();
             }

@@ -256,6 +256,17 @@ public final class ResultStore implements ResultRecorder {
         });
     }
 
+    /** The conversations with a ground truth stored after ground_truth row {@code afterId}, as {@link #forEachConversation} visits them. */
+    public synchronized void forEachConversationTaggedAfter(long afterId, boolean embeddings, Consumer<DatasetRow> visitor) {
+        connection.read(c -> {
+            StoreReads.forEachConversationTaggedAfter(c, afterId, embeddings, visitor);
+            return null;
+        });
+    }
+
+    /** The newest ground truth's row id, 0 when there is none: what the store has tagged so far. */
+    public synchronized long latestGroundTruthId() { return connection.read(StoreReads::latestGroundTruthId); }
+
     /** Conversation {@code guid} as a dataset row (tags, profiles, quality; no embeddings), if the store has it. */
     public synchronized Optional<DatasetRow> conversation(String guid) {
         return connection.read(c -> StoreReads.conversation(c, guid));

@@ -27,36 +27,32 @@ final class StoreReads {
 
     /** Rows per table, in a fixed order, for {@code ./cgp store info}. */
     static Map<String, Long> counts(Connection c) throws SQLException {
-        {
-            Map<String, Long> out = new LinkedHashMap<>();
-            for (String t : List.of("bundles", "tasks", "ground_truth", "miner_answers", "scores", "weights_set")) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + t)) {
-                    rs.next();
-                    out.put(t, rs.getLong(1));
-                }
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String t : List.of("bundles", "tasks", "ground_truth", "miner_answers", "scores", "weights_set")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + t)) {
+                rs.next();
+                out.put(t, rs.getLong(1));
             }
-            return out;
         }
+        return out;
     }
 
     /** Every validator and miner record, oldest first (ground truth before the answers of the same moment). */
     static List<ResultStore.Row> rows(Connection c) throws SQLException {
-        {
-            List<ResultStore.Row> out = new ArrayList<>();
-            String sql = "SELECT bundle_guid, kind, hotkey, uid, window_idx, json FROM ("
-                    + " SELECT bundle_guid, 'validator' AS kind, 0 AS k, id, created_at, validator_hotkey AS hotkey, validator_uid AS uid,"
-                    + " -1 AS window_idx, json FROM ground_truth"
-                    + " UNION ALL SELECT bundle_guid, 'miner', 1, id, created_at, miner_hotkey, uid, window_idx, json FROM miner_answers) r"
-                    + " ORDER BY created_at, k, id";
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                while (rs.next()) {
-                    int uid = rs.getInt(4);
-                    Integer u = rs.wasNull() ? null : uid;
-                    out.add(new ResultStore.Row(rs.getString(1), rs.getString(2), rs.getString(3), u, rs.getInt(5), rs.getString(6)));
-                }
+        List<ResultStore.Row> out = new ArrayList<>();
+        String sql = "SELECT bundle_guid, kind, hotkey, uid, window_idx, json FROM ("
+                + " SELECT bundle_guid, 'validator' AS kind, 0 AS k, id, created_at, validator_hotkey AS hotkey, validator_uid AS uid,"
+                + " -1 AS window_idx, json FROM ground_truth"
+                + " UNION ALL SELECT bundle_guid, 'miner', 1, id, created_at, miner_hotkey, uid, window_idx, json FROM miner_answers) r"
+                + " ORDER BY created_at, k, id";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                int uid = rs.getInt(4);
+                Integer u = rs.wasNull() ? null : uid;
+                out.add(new ResultStore.Row(rs.getString(1), rs.getString(2), rs.getString(3), u, rs.getInt(5), rs.getString(6)));
             }
-            return out;
         }
+        return out;
     }
 
     /**
@@ -65,29 +61,25 @@ final class StoreReads {
      * at random, so validators sharing a store spread over it. Empty when none was imported.
      */
     static Optional<JsonNode> nextImportedBundle(Connection c) throws SQLException {
-        {
-            String sql = "SELECT b.json FROM bundles b LEFT JOIN (SELECT bundle_guid, COUNT(*) AS n FROM ground_truth GROUP BY bundle_guid) g"
-                    + " ON g.bundle_guid = b.guid WHERE b.source <> '" + ResultStore.RESERVED + "' ORDER BY COALESCE(g.n, 0), RANDOM() LIMIT 1";
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-                if (!rs.next()) return Optional.empty();
-                try {
-                    return Optional.of(WireJson.mapper().readTree(rs.getString(1)));
-                } catch (IOException e) {
-                    throw new StoreException("a bundle's JSON in the store cannot be read: " + e.getMessage(), e);
-                }
+        String sql = "SELECT b.json FROM bundles b LEFT JOIN (SELECT bundle_guid, COUNT(*) AS n FROM ground_truth GROUP BY bundle_guid) g"
+                + " ON g.bundle_guid = b.guid WHERE b.source <> '" + ResultStore.RESERVED + "' ORDER BY COALESCE(g.n, 0), RANDOM() LIMIT 1";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (!rs.next()) return Optional.empty();
+            try {
+                return Optional.of(WireJson.mapper().readTree(rs.getString(1)));
+            } catch (IOException e) {
+                throw new StoreException("a bundle's JSON in the store cannot be read: " + e.getMessage(), e);
             }
         }
     }
 
     /** Conversations in the store (what {@link #forEachConversation} visits). */
     static long conversationCount(Connection c) throws SQLException {
-        {
-            try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM bundles WHERE type = ?")) {
-                st.setString(1, TaskType.CONVERSATION_TAGGING.wire());
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
+        try (PreparedStatement st = c.prepareStatement("SELECT COUNT(*) FROM bundles WHERE type = ?")) {
+            st.setString(1, TaskType.CONVERSATION_TAGGING.wire());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
     }
@@ -98,25 +90,42 @@ final class StoreReads {
      * per window.
      */
     static void forEachConversation(Connection c, boolean embeddings, Consumer<DatasetRow> visitor) throws SQLException {
-        visit(c, embeddings, null, visitor);
+        visit(c, embeddings, null, -1, visitor);
+    }
+
+    /** As {@link #forEachConversation}, only the conversations with a ground truth stored after ground_truth row {@code afterId}. */
+    static void forEachConversationTaggedAfter(Connection c, long afterId, boolean embeddings, Consumer<DatasetRow> visitor) throws SQLException {
+        visit(c, embeddings, null, afterId, visitor);
+    }
+
+    /** The newest ground truth's row id (0 when there is none): a watermark of what the store has tagged. */
+    static long latestGroundTruthId(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM ground_truth")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Conversation {@code guid} as a dataset row (without embeddings), if the store has it. */
     static Optional<DatasetRow> conversation(Connection c, String guid) throws SQLException {
         List<DatasetRow> one = new ArrayList<>(1);
-        visit(c, false, guid, one::add);
+        visit(c, false, guid, -1, one::add);
         return one.stream().findFirst();
     }
 
-    private static void visit(Connection c, boolean embeddings, String guid, Consumer<DatasetRow> visitor) throws SQLException {
+    private static void visit(Connection c, boolean embeddings, String guid, long taggedAfter, Consumer<DatasetRow> visitor)
+            throws SQLException {
         try (PreparedStatement bundles = c.prepareStatement("SELECT guid, participants, lines FROM bundles WHERE type = ?"
-                     + (guid == null ? "" : " AND guid = ?") + " ORDER BY created_at, guid");
+                     + (guid == null ? "" : " AND guid = ?")
+                     + (taggedAfter < 0 ? "" : " AND guid IN (SELECT bundle_guid FROM ground_truth WHERE id > ?)") + " ORDER BY created_at, guid");
              PreparedStatement truth = c.prepareStatement(
                      "SELECT tags, json, profiles, quality FROM ground_truth WHERE bundle_guid = ? ORDER BY created_at DESC, id DESC LIMIT 1");
              PreparedStatement answers = c.prepareStatement(
                      "SELECT window_idx, uid, miner_hotkey, tags FROM miner_answers WHERE bundle_guid = ? ORDER BY window_idx, uid, id")) {
             bundles.setString(1, TaskType.CONVERSATION_TAGGING.wire());
-            if (guid != null) bundles.setString(2, guid);
+            int next = 2;
+            if (guid != null) bundles.setString(next++, guid);
+            if (taggedAfter >= 0) bundles.setLong(next, taggedAfter);
             try (ResultSet rs = bundles.executeQuery()) {
                 while (rs.next()) visitor.accept(datasetRow(rs.getString(1), rs.getString(2), rs.getString(3), truth, answers, embeddings));
             }
