@@ -118,6 +118,31 @@ abstract class StoreContract {
         }
     }
 
+    /** An operator's store of schema 2 (before profiles and quality) gains the columns at the next start, its rows intact. */
+    @Test
+    void aStoreOfSchemaTwoIsMigratedWithItsRows() throws Exception {
+        StoreUrl url = freshStore();
+        try (ResultStore s = ResultStore.open(url, null)) {
+            s.importBundles(List.of(conversation("c1")), i -> {});
+            s.record(Guid.of("c1"), groundTruth("c1", 7));
+        }
+        sql(url, "ALTER TABLE ground_truth DROP COLUMN profiles", "ALTER TABLE ground_truth DROP COLUMN quality",
+                "DELETE FROM cgp_schema WHERE version = 3");
+        try (ResultStore s = ResultStore.open(url, null)) {
+            assertThat(s.schemaVersion()).isEqualTo(Migrations.LATEST);
+            assertThat(s.counts()).containsEntry("ground_truth", 1L);
+            List<DatasetRow> rows = new java.util.ArrayList<>();
+            s.forEachConversation(false, rows::add);
+            assertThat(rows).singleElement().satisfies(r -> {
+                assertThat(r.tags()).containsExactly("hiking", "alps");
+                assertThat(r.profiles()).isEmpty();
+                assertThat(r.quality()).isNull();
+            });
+            s.record(Guid.of("c1"), groundTruth("c1", 8));
+            assertThat(s.counts()).containsEntry("ground_truth", 2L);
+        }
+    }
+
     @Test
     void aSchemaFromANewerVersionIsRefusedAndLeftAlone() throws Exception {
         StoreUrl url = freshStore();
