@@ -70,9 +70,9 @@ public final class StoreCommand implements Runnable {
         /** The index of {@code store}, brought up to it first: built when missing, else the conversations tagged since indexed. */
         VectorIndex current(ResultStore store, PrintWriter err) {
             Path dir = of(store.url());
-            if (!VectorIndex.isCurrent(dir, store)) {
-                boolean fresh = !VectorIndex.exists(dir);
-                long n = VectorIndex.update(store, dir, Progress.onStderr("Indexing", fresh ? store.conversationCount() : 0));
+            boolean fresh = !VectorIndex.exists(dir);
+            long n = VectorIndex.update(store, dir, Progress.onStderr("Indexing", fresh ? store.conversationCount() : 0));
+            if (fresh || n > 0) {
                 err.printf("Indexed %d %s in %s%n", n, fresh ? "conversations" : "conversations tagged since the index was written", dir);
                 err.flush();
             }
@@ -170,11 +170,10 @@ public final class StoreCommand implements Runnable {
         @Override public Integer call() {
             try (ResultStore s = where.open(); VectorIndex index = indexDir.current(s, spec.commandLine().getErr())) {
                 if (s.conversation(guid).isEmpty()) throw new IllegalArgumentException("no conversation " + guid + " in " + s.describe());
-                List<VectorIndex.Hit> hits = index.similar(guid, results.k);
-                if (hits.isEmpty() && index.conversations() > 1) {
+                if (!index.holds(guid)) {
                     throw new IllegalArgumentException("conversation " + guid + " has no ground-truth embeddings to compare (not tagged yet)");
                 }
-                results.print(spec.commandLine().getOut(), s, hits);
+                results.print(spec.commandLine().getOut(), s, index.similar(guid, results.k));
             }
             return 0;
         }

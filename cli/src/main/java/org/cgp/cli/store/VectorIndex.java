@@ -86,18 +86,21 @@ public final class VectorIndex implements AutoCloseable {
         }
     }
 
-    /** Whether the index at {@code dir} holds every ground truth {@code store} has now. */
-    public static boolean isCurrent(Path dir, ResultStore store) {
-        return watermark(dir) == store.latestGroundTruthId();
+    /** What the last commit of the index at {@code dir} recorded ({@code BUILT_FROM}, {@code DIMENSION}); empty when there is no index. */
+    private static Map<String, String> commitData(Path dir) {
+        if (!exists(dir)) return Map.of();
+        try (FSDirectory d = FSDirectory.open(dir); DirectoryReader r = DirectoryReader.open(d)) {
+            return r.getIndexCommit().getUserData();
+        } catch (IOException e) {
+            return Map.of();
+        }
     }
 
-    /** The newest ground-truth row the index at {@code dir} holds, or -1 when there is no index. */
-    static long watermark(Path dir) {
-        if (!exists(dir)) return -1;
-        try (FSDirectory d = FSDirectory.open(dir); DirectoryReader r = DirectoryReader.open(d)) {
-            return Long.parseLong(r.getIndexCommit().getUserData().getOrDefault(BUILT_FROM, "-1"));
-        } catch (IOException | NumberFormatException e) {
-            return -1;
+    private static long number(Map<String, String> data, String key, long otherwise) {
+        try {
+            return Long.parseLong(data.getOrDefault(key, String.valueOf(otherwise)));
+        } catch (NumberFormatException e) {
+            return otherwise;
         }
     }
 
@@ -121,18 +124,15 @@ public final class VectorIndex implements AutoCloseable {
      * Brings the index at {@code dir} up to {@code store}: the conversations tagged since it was
      * written are indexed again (their old documents replaced), the rest is left as it is. No index
      * yet, or one ahead of the store (another store, or one rebuilt), means a whole {@link #build}.
-     * Returns how many conversations were (re)indexed.
+     * Returns how many conversations were (re)indexed: 0 when the index holds every ground truth.
      */
     public static long update(ResultStore store, Path dir, Progress progress) {
-        long from = watermark(dir);
+        Map<String, String> data = commitData(dir);
+        long from = number(data, BUILT_FROM, -1);
         long latest = store.latestGroundTruthId();
         if (from < 0 || latest < from) return build(store, dir, progress);
         if (latest == from) return 0;
-        int dimension;
-        try (VectorIndex old = open(dir)) {
-            dimension = old.dimension();
-        }
-        return write(dir, IndexWriterConfig.OpenMode.APPEND, String.valueOf(latest), dimension,
+        return write(dir, IndexWriterConfig.OpenMode.APPEND, String.valueOf(latest), (int) number(data, DIMENSION, 0),
                 (sink, w) -> store.forEachConversationTaggedAfter(from, true, row -> {
                     progress.step();
                     try {
@@ -234,15 +234,6 @@ public final class VectorIndex implements AutoCloseable {
         }
     }
 
-    /** Conversations indexed. */
-    public int conversations() {
-        try {
-            return searcher.count(new FieldExistsQuery(CONVERSATION));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** The {@code k} conversations closest to {@code query}, closest first. */
     public List<Hit> search(float[] query, int k) {
         return search(query, k, null);
@@ -288,8 +279,13 @@ public final class VectorIndex implements AutoCloseable {
         }
     }
 
+    /** Whether conversation {@code guid} is indexed (it has ground-truth embeddings). */
+    public boolean holds(String guid) {
+        return vectorOf(guid) != null;
+    }
+
     /** The indexed vector of conversation {@code guid}, or null. */
-    float[] vectorOf(String guid) {
+    private float[] vectorOf(String guid) {
         try {
             TopDocs td = searcher.search(new BooleanQuery.Builder()
                     .add(new TermQuery(new Term(GUID, guid)), BooleanClause.Occur.FILTER)
