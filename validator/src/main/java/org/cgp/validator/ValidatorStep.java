@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.cgp.chain.Metagraph;
 import org.cgp.chain.Neuron;
@@ -193,25 +194,26 @@ public final class ValidatorStep {
             return new StepReport(first, firstTags, tasks, List.of(), "only " + tasks + " tasks (at least " + settings.minTasks() + " needed)", guids);
         }
         List<WindowOutcome> outcomes = new ArrayList<>();
+        Function<String, StepReport> ended = why -> new StepReport(first, firstTags, tasks, outcomes, why, guids); // null: completed
         int n = 0;
         try {
             for (Batch b : batches) {
                 for (Task t : b.bundle().tasks()) {
                     if (stop.getAsBoolean()) {
                         log.info("Stopping after {} of {} pieces: their scores are kept", outcomes.size(), tasks);
-                        return new StepReport(first, firstTags, tasks, outcomes, "stopped after " + outcomes.size() + " of " + tasks + " tasks", guids);
+                        return ended.apply("stopped after " + outcomes.size() + " of " + tasks + " tasks");
                     }
                     log.info("Looping for piece {} out of {}", ++n, tasks);
                     WindowOutcome o = sendTask(b, t);
-                    if (o.uids().isEmpty()) return new StepReport(first, firstTags, tasks, outcomes, "no miners to query", guids);
+                    if (o.uids().isEmpty()) return ended.apply("no miners to query");
                     outcomes.add(o);
                 }
             }
         } catch (RuntimeException e) { // the tasks scored so far keep their rewards
             log.error("Step failed at piece {} of {} ({}); the {} scored before it count", n, tasks, e.toString(), outcomes.size(), e);
-            return new StepReport(first, firstTags, tasks, outcomes, "failed: " + e, guids);
+            return ended.apply("failed: " + e);
         }
-        return new StepReport(first, firstTags, tasks, outcomes, null, guids);
+        return ended.apply(null);
     }
 
     /** Phase 1: the next bundle from the source. */
