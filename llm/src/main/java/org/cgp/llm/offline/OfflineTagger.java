@@ -53,6 +53,7 @@ public final class OfflineTagger implements LlmClient {
 
     private final Embedder embedder;
     private final OfflineTaggerSettings settings;
+    private final OfflineQuality quality;
 
     public OfflineTagger(Embedder embedder) {
         this(embedder, OfflineTaggerSettings.defaults());
@@ -61,6 +62,7 @@ public final class OfflineTagger implements LlmClient {
     public OfflineTagger(Embedder embedder, OfflineTaggerSettings settings) {
         this.embedder = embedder;
         this.settings = settings;
+        this.quality = new OfflineQuality(embedder);
     }
 
     @Override public String provider() {
@@ -180,7 +182,7 @@ public final class OfflineTagger implements LlmClient {
 
     /** The five-way assessment by {@link OfflineQuality}: deterministic, from the transcript and its embeddings. */
     @Override public org.cgp.llm.QualityAssessment assessQuality(List<Line> lines) {
-        return new OfflineQuality(embedder).assess(lines);
+        return quality.assess(lines);
     }
 
     /**

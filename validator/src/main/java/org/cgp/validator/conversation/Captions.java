@@ -64,13 +64,7 @@ final class Captions {
                 throw new ConversationFileException(file, "line " + (bad + 1) + ": expected a cue timing 'HH:MM:SS.mmm --> HH:MM:SS.mmm', got '"
                         + cut(lines[bad]) + "'");
             }
-            i++;
-            StringBuilder cue = new StringBuilder();
-            while (i < lines.length && !lines[i].isEmpty()) { // a cue ends at an empty line (YouTube's hold a line of one space)
-                if (cue.length() > 0) cue.append('\n');
-                cue.append(lines[i++]);
-            }
-            speakers.cue(cue.toString());
+            i = cue(lines, i + 1, false, speakers); // a cue ends at an empty line (YouTube's hold a line of one space)
         }
         return speakers.conversation(file, text);
     }
@@ -90,15 +84,24 @@ final class Captions {
                 throw new ConversationFileException(file, "line " + Math.min(i + 1, lines.length)
                         + ": expected a timing 'HH:MM:SS,mmm --> HH:MM:SS,mmm', got '" + cut(i < lines.length ? lines[i] : "") + "'");
             }
-            i++;
-            StringBuilder cue = new StringBuilder();
-            while (i < lines.length && !lines[i].isBlank()) {
-                if (cue.length() > 0) cue.append('\n');
-                cue.append(lines[i++]);
-            }
-            speakers.cue(cue.toString());
+            i = cue(lines, i + 1, true, speakers);
         }
         return speakers.conversation(file, text);
+    }
+
+    /**
+     * Hands the cue text from line {@code from} to {@code speakers}, up to an empty line (or a blank
+     * one, when {@code blankEnds}); returns the line after it.
+     */
+    private static int cue(String[] lines, int from, boolean blankEnds, Speakers speakers) {
+        int i = from;
+        StringBuilder text = new StringBuilder();
+        while (i < lines.length && !(blankEnds ? lines[i].isBlank() : lines[i].isEmpty())) {
+            if (text.length() > 0) text.append('\n');
+            text.append(lines[i++]);
+        }
+        speakers.cue(text.toString());
+        return i;
     }
 
     /** Who says what, cue by cue, joined into lines. */
